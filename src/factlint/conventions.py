@@ -1,0 +1,62 @@
+"""Calendar conventions for rates: how many days a week, month, quarter or year may hold.
+
+A conversion between units is inconsistent only if every convention fails, so each unit's
+length is the range that covers all the conventions a writer may have used.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from factlint.dates import DateRange
+from factlint.intervals import Interval
+from factlint.model import RateUnit
+
+# Each unit's length in days, covering every convention in its description.
+UNIT_DAYS: dict[RateUnit, tuple[Interval, str]] = {
+    RateUnit.DAY: (Interval.point(1), "a day"),
+    RateUnit.WEEK: (Interval.point(7), "a week is 7 days"),
+    RateUnit.MONTH: (Interval(28, 31), "a month is 28 to 31 days (1/12 of a year lies within)"),
+    RateUnit.QUARTER: (Interval(89, 92), "a quarter is 3 months, 89 to 92 days"),
+    # 52 weeks (364 days) is a common shorthand for a year; 366 days is a leap year.
+    RateUnit.YEAR: (Interval(364, 366), "a year is 52 weeks to 366 days (52 to 52.29 weeks)"),
+}
+
+
+def conversion_factor(from_unit: RateUnit, to_unit: RateUnit) -> Interval:
+    """How many `from_unit`s fit in one `to_unit`: per week -> per year is [52, 52.29]."""
+    if from_unit is to_unit:
+        return Interval.point(1)
+    if {from_unit, to_unit} == {RateUnit.MONTH, RateUnit.YEAR}:
+        # Twelve months make a year under every convention.
+        return Interval.point(12) if to_unit is RateUnit.YEAR else Interval.point(Fraction(1, 12))
+    if {from_unit, to_unit} == {RateUnit.QUARTER, RateUnit.YEAR}:
+        return Interval.point(4) if to_unit is RateUnit.YEAR else Interval.point(Fraction(1, 4))
+    if {from_unit, to_unit} == {RateUnit.MONTH, RateUnit.QUARTER}:
+        return Interval.point(3) if to_unit is RateUnit.QUARTER else Interval.point(Fraction(1, 3))
+    return UNIT_DAYS[to_unit][0] / UNIT_DAYS[from_unit][0]
+
+
+def conventions_used(*units: RateUnit) -> list[str]:
+    """The descriptions of the conventions behind a conversion, for a finding's explanation."""
+    return [UNIT_DAYS[unit][1] for unit in dict.fromkeys(units) if unit is not RateUnit.DAY]
+
+
+def period_days(start: DateRange | None, end: DateRange) -> Interval | None:
+    """The number of days a flow covers: all of `end` when there is no separate start, else start..end.
+
+    A start or end that is itself a range ("since September 2022") makes the length a range.
+    """
+    if start is None:
+        if end.start is not None or end.end is not None:
+            return period_days(end.start, end.end) if end.end is not None else None
+        if end.days is None:
+            return None
+        return Interval.point(end.days)
+    if start.first is None or start.last is None or end.first is None or end.last is None:
+        return None
+    shortest = (end.first - start.last).days + 1
+    longest = (end.last - start.first).days + 1
+    if longest < 1:
+        return None
+    return Interval(max(shortest, 0), longest)

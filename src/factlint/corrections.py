@@ -1,0 +1,39 @@
+"""Suggested corrections: is one stated number a single-digit typo or a digit transposition of another?"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from factlint.intervals import format_number
+
+
+def typo_kind(stated: Fraction, needed: Fraction) -> str | None:
+    """How `stated` could be a mistyping of `needed`: "one digit" or "two transposed digits", else None.
+
+    Only whole numbers of the same length are compared: a dropped or added digit changes a
+    number's size so much that it is rarely the obvious culprit.
+    """
+    if stated == needed or stated.denominator != 1 or needed.denominator != 1 or stated < 0 or needed < 0:
+        return None
+    written, wanted = str(stated.numerator), str(needed.numerator)
+    if len(written) != len(wanted):
+        return None
+    differing = [index for index, (a, b) in enumerate(zip(written, wanted)) if a != b]
+    if len(differing) == 1:
+        return "one digit"
+    if (
+        len(differing) == 2
+        and differing[1] == differing[0] + 1
+        and written[differing[0]] == wanted[differing[1]]
+        and written[differing[1]] == wanted[differing[0]]
+    ):
+        return "two transposed digits"
+    return None
+
+
+def describe_typo(stated: Fraction, needed: Fraction) -> str | None:
+    """A sentence for a finding's fix, e.g. '20,583 may be a typo for 20,538 (two transposed digits)'."""
+    kind = typo_kind(stated, needed)
+    if kind is None:
+        return None
+    return f"{format_number(stated)} may be a typo for {format_number(needed)} ({kind})"

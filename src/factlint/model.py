@@ -1,0 +1,389 @@
+"""The fact model: sources, claims, the relations between them, and the claim set that indexes them."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+from collections import defaultdict
+from typing import Iterable, Iterator, Mapping, Union
+
+import attrs
+
+from factlint.dates import DateRange, parse_date_range
+from factlint.expressions import Expression, parse_expression
+from factlint.quantities import Factor, Quantity, parse_factor, parse_quantity
+
+__all__ = [
+    "Check",
+    "Claim",
+    "ClaimSet",
+    "Dims",
+    "FileSettings",
+    "Location",
+    "Part",
+    "Problem",
+    "Ratio",
+    "RateUnit",
+    "Relation",
+    "Same",
+    "Source",
+    "Sum",
+]
+
+
+@attrs.frozen(order=True)
+class Location:
+    """Where something was stated: a file and a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class Dims(Mapping[str, str]):
+    """A claim's breakdown (`{charge = "AWOL"}`): an immutable, hashable mapping of strings."""
+
+    __slots__ = ("_items", "_lookup")
+
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        pairs = dict(items.items() if isinstance(items, Mapping) else items)
+        for key, value in pairs.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise TypeError(f"dims must map text to text, not {key!r} = {value!r}")
+        self._items = tuple(sorted(pairs.items()))
+        self._lookup = dict(self._items)
+
+    def __getitem__(self, key: str) -> str:
+        return self._lookup[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lookup)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Dims):
+            return self._items == other._items
+        return isinstance(other, Mapping) and dict(self._items) == dict(other)
+
+    def __repr__(self) -> str:
+        return f"Dims({dict(self._items)!r})"
+
+    def __str__(self) -> str:
+        return "{" + ", ".join(f"{key} = {value!r}" for key, value in self._items) + "}"
+
+    def refines(self, other: Dims) -> bool:
+        """This breakdown is a strict refinement of `other`: it has all its keys and values, and more."""
+        return len(self) > len(other) and all(self._lookup.get(key) == value for key, value in other._items)
+
+
+class RateUnit(enum.Enum):
+    """The time unit of a rate ("per week")."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+    @classmethod
+    def read(cls, text: str | RateUnit) -> RateUnit:
+        if isinstance(text, RateUnit):
+            return text
+        normal = text.strip().lower()
+        normal = _RATE_ALIASES.get(normal, normal)
+        try:
+            return cls(normal)
+        except ValueError:
+            allowed = ", ".join(unit.value for unit in cls)
+            raise ValueError(f"cannot read per = {text!r}: expected one of {allowed}") from None
+
+
+_RATE_ALIASES = {
+    "daily": "day", "a day": "day", "days": "day",
+    "weekly": "week", "a week": "week", "weeks": "week",
+    "monthly": "month", "a month": "month", "months": "month",
+    "quarterly": "quarter", "a quarter": "quarter", "quarters": "quarter",
+    "yearly": "year", "annually": "year", "a year": "year", "annual": "year", "years": "year",
+}  # fmt: skip
+
+
+def _optional(converter):  # type: ignore[no-untyped-def]
+    return attrs.converters.optional(converter)
+
+
+def _date_range(value: DateRange | str | datetime.date) -> DateRange:
+    return value if isinstance(value, DateRange) else parse_date_range(value)
+
+
+def _identifier(instance: object, attribute: attrs.Attribute, value: str) -> None:  # type: ignore[type-arg]
+    if not isinstance(value, str) or not value.isidentifier():
+        raise ValueError(
+            f"{attribute.name} {value!r} must be an identifier: letters, digits and underscores, not starting with a digit"
+        )
+
+
+_metadata = dict(eq=False, repr=False)
+
+
+class _Located:
+    """Where an entry and each of its fields were stated (empty when built in code)."""
+
+    __slots__ = ()
+    location: Location | None
+    locations: Mapping[str, Location]
+
+    def location_of(self, field: str) -> Location | None:
+        """Where a field was stated, or where the entry starts when the field was not located."""
+        return self.locations.get(field, self.location)
+
+
+@attrs.frozen
+class Source(_Located):
+    """Where claims come from: an article, a report, a dataset."""
+
+    id: str = attrs.field(validator=_identifier)
+    publisher: str = ""
+    title: str = ""
+    # A date range, so that "July 2023" or "late August 2023" can be stated as known.
+    published: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
+    url: str = ""
+    cites: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    retrieved: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
+    location: Location | None = attrs.field(default=None, **_metadata)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+
+    @property
+    def label(self) -> str:
+        published = f", {self.published}" if self.published else ""
+        return f"{self.publisher or self.id}{published}"
+
+
+@attrs.frozen
+class Claim(_Located):
+    """One stated figure: what is counted, its value, when, in which breakdown, and from which source."""
+
+    id: str = attrs.field(validator=_identifier)
+    metric: str
+    value: Quantity = attrs.field(converter=parse_quantity)
+    unit: str = ""
+    per: RateUnit | None = attrs.field(default=None, converter=_optional(RateUnit.read))
+    as_of: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
+    period: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
+    since: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
+    dims: Dims = attrs.field(factory=Dims, converter=Dims)
+    of: int | str | None = None
+    statistic: str | None = None
+    items: int = 1
+    source: str | None = None
+    quote: str = ""
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    location: Location | None = attrs.field(default=None, **_metadata)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+
+    @property
+    def is_cumulative(self) -> bool:
+        """A running total: it counts everything since `since`."""
+        return self.since is not None
+
+    @property
+    def is_rate(self) -> bool:
+        return self.per is not None
+
+    @property
+    def when(self) -> DateRange | None:
+        """The time the figure refers to: its period for a flow, else its `as_of` moment."""
+        return self.period if self.period is not None else self.as_of
+
+
+@attrs.frozen
+class Sum(_Located):
+    """`parts` add up to `total` (or at most to it, when the breakdown is not complete)."""
+
+    total: str
+    parts: tuple[str, ...] = attrs.field(converter=tuple)
+    complete: bool = True
+    location: Location | None = attrs.field(default=None, **_metadata)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return (self.total, *self.parts)
+
+
+@attrs.frozen
+class Part(_Located):
+    """`part` is no larger than `whole`."""
+
+    part: str
+    whole: str
+    location: Location | None = attrs.field(default=None, **_metadata)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return (self.part, self.whole)
+
+
+@attrs.frozen
+class Ratio(_Located):
+    """Claim `of` is `factor` times claim `to` ("double", "three times")."""
+
+    of: str
+    to: str
+    factor: Factor = attrs.field(converter=parse_factor)
+    location: Location | None = attrs.field(default=None, **_metadata)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return (self.of, self.to)
+
+
+@attrs.frozen
+class Same(_Located):
+    """These claims state one quantity (rates in different units are converted)."""
+
+    claims: tuple[str, ...] = attrs.field(converter=tuple)
+    location: Location | None = attrs.field(default=None, **_metadata)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return self.claims
+
+
+def _expression(value: Expression | str) -> Expression:
+    return value if isinstance(value, Expression) else parse_expression(value)
+
+
+@attrs.frozen
+class Check(_Located):
+    """Anything else: a whitelisted expression over claim ids that must be able to hold."""
+
+    expr: Expression = attrs.field(converter=_expression)
+    name: str = ""
+    message: str = ""
+    location: Location | None = attrs.field(default=None, **_metadata)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return tuple(sorted(self.expr.names()))
+
+
+Relation = Union[Sum, Part, Ratio, Same, Check]
+
+
+@attrs.frozen
+class Problem:
+    """Something wrong with the input itself, found while loading (codes F001 and F002)."""
+
+    code: str
+    message: str
+    location: Location | None = None
+
+
+@attrs.frozen
+class FileSettings(_Located):
+    """The optional `[factlint]` table of one fact file."""
+
+    path: str
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    infer: bool = True
+    location: Location | None = attrs.field(default=None, **_metadata)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+
+
+def _tuple(items: Iterable[object]) -> tuple[object, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class ClaimSet:
+    """The claims, sources and relations of one or more files (or built in code), with their indexes."""
+
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_tuple)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=_tuple)
+    files: tuple[FileSettings, ...] = attrs.field(default=(), converter=_tuple)
+    # Ids of entries that were stated but could not be read: relations naming them are
+    # skipped rather than reported again as unknown references.
+    unreadable_ids: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    @functools.cached_property
+    def _claims_by_id(self) -> dict[str, Claim]:
+        index: dict[str, Claim] = {}
+        for claim in self.claims:
+            index.setdefault(claim.id, claim)
+        return index
+
+    @functools.cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        index: dict[str, Source] = {}
+        for source in self.sources:
+            index.setdefault(source.id, source)
+        return index
+
+    @functools.cached_property
+    def by_metric(self) -> Mapping[str, tuple[Claim, ...]]:
+        """Claims grouped by metric, in the order they were stated."""
+        return _group(self.claims, lambda claim: claim.metric)
+
+    @functools.cached_property
+    def by_metric_and_dims(self) -> Mapping[tuple[str, Dims], tuple[Claim, ...]]:
+        return _group(self.claims, lambda claim: (claim.metric, claim.dims))
+
+    @functools.cached_property
+    def file_settings(self) -> Mapping[str, FileSettings]:
+        return {settings.path: settings for settings in self.files}
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """The claim with this id (the first one, if an id is duplicated), or None."""
+        return self._claims_by_id.get(claim_id)
+
+    def source(self, source_id: str | None) -> Source | None:
+        return None if source_id is None else self._sources_by_id.get(source_id)
+
+    def source_of(self, claim: Claim) -> Source | None:
+        return self.source(claim.source)
+
+    def infers(self, claim: Claim) -> bool:
+        """Relations may be inferred for this claim (its file did not say `infer = false`)."""
+        if claim.location is None:
+            return True
+        settings = self.file_settings.get(claim.location.path)
+        return settings is None or settings.infer
+
+    def merged(self, other: ClaimSet) -> ClaimSet:
+        """The claims, sources, relations and problems of both sets, as from one run."""
+        return ClaimSet(
+            claims=self.claims + other.claims,
+            sources=self.sources + other.sources,
+            relations=self.relations + other.relations,
+            problems=self.problems + other.problems,
+            files=self.files + other.files,
+            unreadable_ids=self.unreadable_ids | other.unreadable_ids,
+        )
+
+
+def _group(claims: Iterable[Claim], key) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    groups: dict = defaultdict(list)  # type: ignore[type-arg]
+    for claim in claims:
+        groups[key(claim)].append(claim)
+    return {group: tuple(members) for group, members in groups.items()}

@@ -1,0 +1,143 @@
+"""A: arithmetic between claims: sums, parts of wholes, shares of a breakdown, and `[[check]]` expressions."""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from factlint.corrections import describe_typo
+from factlint.engine import Context, Fix, Violation, rule
+from factlint.inference import breakdowns
+from factlint.intervals import Interval, Truth, format_number
+from factlint.model import Check, Claim, ClaimSet, Part, Sum
+from factlint.wording import interval_text, readings, stated
+
+
+def _claims(claim_set: ClaimSet, ids: Sequence[str]) -> list[Claim] | None:
+    """The claims named, or None when one is unknown (F003 reports that)."""
+    found = [claim_set.claim(claim_id) for claim_id in ids]
+    return None if any(claim is None for claim in found) else found  # type: ignore[return-value]
+
+
+@rule("A101", "sum-mismatch", summary="parts cannot add up to the total (`[[sum]]`, or breakdowns by `dims`)")
+def sum_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
+    for relation in claim_set.relations:
+        if isinstance(relation, Sum):
+            claims = _claims(claim_set, relation.claim_ids)
+            if claims is not None:
+                yield from _check_sum(claims[0], claims[1:], complete=relation.complete, inferred=False)
+    for breakdown in breakdowns(claim_set):
+        # Disjoint parts (one more dimension, different values) add up to at most the whole.
+        # A single part too large is A102's finding, so only a sum of fitting parts is reported here.
+        if len(breakdown.parts) > 1 and all(
+            part.value.interval.less_equal(breakdown.whole.value.interval) is not Truth.CERTAINLY_NOT
+            for part in breakdown.parts
+        ):
+            yield from _check_sum(breakdown.whole, breakdown.parts, complete=False, inferred=True)
+
+
+def _check_sum(total: Claim, parts: Sequence[Claim], *, complete: bool, inferred: bool) -> Iterator[Violation]:
+    parts_sum = sum((part.value.interval for part in parts), Interval.point(0))
+    total_interval = total.value.interval
+    if complete:
+        holds = parts_sum.intersects(total_interval)
+    else:
+        holds = parts_sum.less_equal(total_interval) is not Truth.CERTAINLY_NOT
+    if holds:
+        return
+    arithmetic = " + ".join(stated(part) for part in parts)
+    all_exact = total.value.is_exact and all(part.value.is_exact for part in parts)
+    if all_exact:
+        difference = total.value.nominal - parts_sum.low  # type: ignore[operator]
+        direction = "more" if difference > 0 else "less"
+        line = (
+            f"{arithmetic} = {format_number(parts_sum.low)}, but the total {total.id} says "  # type: ignore[arg-type]
+            f"{stated(total)}: {format_number(abs(difference))} {direction}"
+        )
+        message = f"parts add up to {format_number(parts_sum.low)}, but the total says {stated(total)}"  # type: ignore[arg-type]
+    else:
+        line = f"{arithmetic} lies in {interval_text(parts_sum)}, but the total {total.id} {stated(total)} lies in {interval_text(total_interval)}"
+        message = f"parts add up to {interval_text(parts_sum)}, which cannot be the total {stated(total)}"
+    if not complete:
+        message = message.replace("but the total says", "more than the total")
+        line += " (the parts may leave something out, but cannot exceed the total)"
+    explanation = [line, *readings([total, *parts])]
+    if inferred:
+        keys = sorted({key for part in parts for key in part.dims} - set(total.dims))
+        explanation.append(
+            f"inferred: these claims break {total.id} down by {', '.join(keys)} (same metric, time and source)"
+        )
+    yield Violation(
+        message=message,
+        claims=[total, *parts],
+        explanation=explanation,
+        fix=_sum_fix(total, parts, parts_sum) if complete and all_exact else None,
+        location=total.location_of("value"),
+    )
+
+
+def _sum_fix(total: Claim, parts: Sequence[Claim], parts_sum: Interval) -> Fix | None:
+    """The one number that, read as a typo, makes the sum hold; None unless exactly one qualifies."""
+    candidates = []
+    described = describe_typo(total.value.nominal, parts_sum.low)  # type: ignore[arg-type]
+    if described:
+        candidates.append(Fix(f"{described} in {total.id}", total.id, format_number(parts_sum.low)))  # type: ignore[arg-type]
+    for part in parts:
+        needed = total.value.nominal - (parts_sum.low - part.value.nominal)  # type: ignore[operator]
+        described = describe_typo(part.value.nominal, needed)
+        if described:
+            candidates.append(Fix(f"{described} in {part.id}", part.id, format_number(needed)))
+    return candidates[0] if len(candidates) == 1 else None
+
+
+@rule("A102", "part-exceeds-whole", summary="a part is larger than its whole (`[[part]]` or inferred from `dims`)")
+def part_exceeds_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
+    for relation in claim_set.relations:
+        if isinstance(relation, Part):
+            claims = _claims(claim_set, relation.claim_ids)
+            if claims is not None:
+                yield from _check_part(claims[0], claims[1], inferred_by=None)
+    for breakdown in breakdowns(claim_set):
+        for part in breakdown.parts:
+            yield from _check_part(part, breakdown.whole, inferred_by=breakdown.key)
+
+
+def _check_part(part: Claim, whole: Claim, *, inferred_by: str | None) -> Iterator[Violation]:
+    if part.value.interval.less_equal(whole.value.interval) is not Truth.CERTAINLY_NOT:
+        return
+    explanation = [f"{part.id} {stated(part)} > {whole.id} {stated(whole)}", *readings([part, whole])]
+    if inferred_by is not None:
+        explanation.append(
+            f"inferred: {part.id} is {whole.id} broken down by {inferred_by} = {part.dims[inferred_by]!r} "
+            "(same metric, time and source)"
+        )
+    yield Violation(
+        message=f"part {part.id} ({stated(part)}) is larger than its whole {whole.id} ({stated(whole)})",
+        claims=[part, whole],
+        explanation=explanation,
+        location=part.location_of("value"),
+    )
+
+
+@rule("A104", "check-failed", summary="a `[[check]]` expression cannot hold")
+def check_failed(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
+    for relation in claim_set.relations:
+        if not isinstance(relation, Check):
+            continue
+        claims = _claims(claim_set, relation.claim_ids)
+        if claims is None:
+            continue
+        values = {claim.id: claim.value.interval for claim in claims}
+        if relation.expr.evaluate(values) is not Truth.CERTAINLY_NOT:
+            continue
+        display = {claim.id: stated(claim) for claim in claims}
+        label = f" {relation.name}" if relation.name else ""
+        yield Violation(
+            message=relation.message or f"check{label} cannot hold: {relation.expr.text}",
+            claims=claims,
+            explanation=[
+                f"check{label}: {relation.expr.text}",
+                f"with the stated values: {relation.expr.explain(values, display)}",
+                *readings(claims),
+            ],
+            location=relation.location_of("expr"),
+        )
