@@ -123,7 +123,6 @@ _MONTHS = {
     "sept": 9,
 }
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_ORDINAL_WORDS = ("first", "second", "third", "fourth")
 
 _EXPECTED = (
     "expected a date such as '2024-06-04', '2024-06', 'June 2024', '4 June 2024', "

@@ -124,9 +124,10 @@ _BLANKS = re.compile(r"[ \t\r\n]*(?:#[^\n]*[ \t\r\n]*)*")
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
 _ESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
-# The common line, `key = scalar` with an optional comment, read in one match.
+# The common line, `key = scalar` with an optional comment, read in one
+# match together with the blank and comment lines before it.
 _ONE_LINE_ENTRY = re.compile(
-    rf"[ \t]*({_BARE_KEY})[ \t]*=[ \t]*({_BASIC_STRING}|{_LITERAL_STRING}|{_SCALAR_TOKEN})"
+    rf"{_BLANKS.pattern}[ \t]*({_BARE_KEY})[ \t]*=[ \t]*({_BASIC_STRING}|{_LITERAL_STRING}|{_SCALAR_TOKEN})"
     r"[ \t]*(?:#[^\n]*)?\r?(?=\n|\Z)"
 )
 
@@ -310,16 +311,17 @@ def _scan_body(text: str, start: int, end: int) -> dict[Path, _Span]:
     spans: dict[Path, _Span] = {}
     position = start
     while position < end:
-        position = _BLANKS.match(text, position, end).end()
-        if position >= end:
-            break
         entry = _ONE_LINE_ENTRY.match(text, position, end)
         if entry is not None:
             path = (entry.group(1),)
             if path not in spans:
                 spans[path] = _Span(entry.start(1), entry.start(2), entry.end(2), True)
             position = entry.end()
-        elif text.startswith("[", position):
+            continue
+        position = _BLANKS.match(text, position, end).end()
+        if position >= end:
+            break
+        if text.startswith("[", position):
             # A line the header pass did not take (only in malformed text).
             position = _next_line(text, position, end)
         else:
