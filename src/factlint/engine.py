@@ -215,10 +215,12 @@ def rule(
     *,
     summary: str,
     severity: Severity = Severity.ERROR,
-    origin: str = "factlint",
+    origin: str | None = None,
     into: RuleRegistry | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare a rule: decorate a function `(claim_set, context) -> Iterable[Violation]`.
+
+    `origin` names who provides it; by default the top-level package of the function.
 
     >>> @rule("X101", "always-fine", summary="never fires", into=RuleRegistry())
     ... def always_fine(claim_set, context):
@@ -226,12 +228,23 @@ def rule(
     """
 
     def register(check: CheckFunction) -> CheckFunction:
-        (into or registry).register(
-            Rule(code=code, name=name, summary=summary, check=check, severity=severity, origin=origin)
+        (into if into is not None else registry).register(
+            Rule(
+                code=code,
+                name=name,
+                summary=summary,
+                check=check,
+                severity=severity,
+                origin=origin or _origin_of(check),
+            )
         )
         return check
 
     return register
+
+
+def _origin_of(check: CheckFunction) -> str:
+    return (getattr(check, "__module__", None) or "unknown").split(".")[0]
 
 
 @attrs.frozen
@@ -285,7 +298,7 @@ def lint(
         ignore=tuple(ignore) if ignore is not None else settings.ignore,
         extend_select=tuple(extend_select) if extend_select is not None else settings.extend_select,
     )
-    known = rules or registry
+    known = rules if rules is not None else registry
     selected = known.selected(settings.select, settings.ignore, settings.extend_select)
     context = Context(settings=settings)
 

@@ -21,7 +21,10 @@ _MAX_DEPTH = 50
 
 
 class ExpressionError(ValueError):
-    """A check expression that cannot be read; str() is a plain message, `column` the 1-based column where the problem starts."""
+    """A check expression that cannot be read.
+
+    str() is a plain message; `column` is the 1-based column where the problem starts.
+    """
 
     def __init__(self, message: str, column: int) -> None:
         # Both go in args so that the error survives pickling (pytest-xdist, multiprocessing).
@@ -57,7 +60,10 @@ class _Negation:
 
 @attrs.frozen
 class _Operation:
-    """Operands of one precedence joined left to right (a + b - c, or a * b / c); flat, so long sums stay shallow."""
+    """Operands of one precedence joined left to right: a + b - c, or a * b / c.
+
+    Flat rather than nested, so that a long sum stays a shallow tree.
+    """
 
     first: _Node
     rest: tuple[tuple[str, _Node], ...]
@@ -165,7 +171,7 @@ class Expression:
         return truth
 
     def explain(self, values: Mapping[str, Interval], display: Mapping[str, str]) -> str:
-        """The expression with each id replaced by its displayed value, and the value of each sum or product compared.
+        """The expression with each id replaced by its displayed value, then the value of each compound side.
 
         An id missing from `display` is shown by its value in `values`.
         """

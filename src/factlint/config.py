@@ -1,0 +1,289 @@
+"""Configuration: `[tool.factlint]` in pyproject.toml or top-level keys in factlint.toml, read into Settings.
+
+    [tool.factlint]
+    select = ["A", "T101"]            # codes or prefixes; all rules by default
+    extend-select = ["G"]
+    ignore = ["C101"]
+    per-file-ignores = { "drafts/*" = ["F005"] }   # globs relative to this file's folder
+    severity = { T102 = "warning" }   # code or prefix -> "error" | "warning" | "info"
+
+    [tool.factlint.tolerances]
+    approximate = "1/10"              # exact text: a fraction or a decimal, never a float
+    nearly = "0.1"
+    rounding = "half-up"              # "half-up" | "half-down" | "either"
+    grim-rounding = ["half-up", "half-down"]
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import attrs
+
+from factlint.engine import RuleRegistry, Settings, Severity
+from factlint.quantities import Rounding, Tolerances
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = [
+    "CONFIG_FILES",
+    "ConfigError",
+    "Configuration",
+    "find_config",
+    "known_rules",
+    "load_configuration",
+    "read_config",
+    "with_overrides",
+]
+
+# In one folder, factlint.toml wins over pyproject.toml.
+CONFIG_FILES = ("factlint.toml", "pyproject.toml")
+
+_SETTINGS_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "tolerances")
+_TOLERANCE_KEYS = ("approximate", "nearly", "rounding", "grim-rounding")
+_ROUNDINGS = tuple(mode.value for mode in Rounding)
+_SEVERITIES = tuple(level.value for level in Severity)
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message names the file, the key and what is allowed."""
+
+
+@attrs.frozen
+class Configuration:
+    """The settings of a run and the file they came from (None: defaults)."""
+
+    settings: Settings
+    path: Path | None = None
+
+
+def known_rules() -> RuleRegistry:
+    """The registry, with the built-in rules registered."""
+    from factlint import rules  # noqa: F401  (importing registers the built-in rules)
+    from factlint.engine import registry
+
+    return registry
+
+
+def find_config(start: str | Path) -> Path | None:
+    """The nearest configuration file in `start` (a folder, or a file's folder) or above it.
+
+    A pyproject.toml without a `[tool.factlint]` table does not count.
+    """
+    folder = Path(start).absolute()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_factlint_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_factlint_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        # Broken, but meant for factlint: read_config will report it.
+        return "[tool.factlint" in text
+    return isinstance(document.get("tool"), dict) and "factlint" in document["tool"]
+
+
+def load_configuration(
+    paths: Sequence[str | Path] = (), *, config: str | Path | None = None, isolated: bool = False
+) -> Configuration:
+    """The configuration for checking `paths`: the file named by `config`, else the nearest one.
+
+    `isolated` ignores every configuration file.
+    """
+    if isolated:
+        return Configuration(Settings())
+    if config is not None:
+        path = Path(config)
+        if not path.is_file():
+            raise ConfigError(f"{config}: no such configuration file")
+    else:
+        found = find_config(paths[0] if paths else Path.cwd())
+        if found is None:
+            return Configuration(Settings())
+        path = found
+    return Configuration(read_config(path), path)
+
+
+def read_config(path: str | Path, *, rules: RuleRegistry | None = None) -> Settings:
+    """Read one configuration file into Settings; raise ConfigError for anything it cannot use."""
+    path = Path(path)
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read it: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        tool = document.get("tool", {})
+        table = tool.get("factlint") if isinstance(tool, dict) else None
+        if table is None:
+            raise ConfigError(f"{path}: has no [tool.factlint] table")
+        prefix = "tool.factlint."
+    else:
+        table, prefix = document, ""
+    reader = _Reader(path, prefix, rules or known_rules())
+    return reader.settings(table)
+
+
+@attrs.define
+class _Reader:
+    path: Path
+    prefix: str
+    rules: RuleRegistry
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {self.prefix}{key}: {problem}")
+
+    def settings(self, table: object) -> Settings:
+        if not isinstance(table, dict):
+            raise ConfigError(f"{self.path}: {self.prefix.rstrip('.') or 'the file'} must be a table")
+        self.check_keys(table, _SETTINGS_KEYS, "")
+        return Settings(
+            tolerances=self.tolerances(table.get("tolerances", {})),
+            select=self.codes("select", table["select"]) if "select" in table else None,
+            extend_select=self.codes("extend-select", table.get("extend-select", [])),
+            ignore=self.codes("ignore", table.get("ignore", [])),
+            per_file_ignores=self.per_file_ignores(table.get("per-file-ignores", {})),
+            severities=self.severities(table.get("severity", {})),
+        )
+
+    def check_keys(self, table: Mapping[str, Any], allowed: Sequence[str], within: str) -> None:
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(key.replace("_", "-"), allowed, n=1)
+                hint = f"did you mean {close[0]}? " if close else ""
+                raise self.fail(f"{within}{key}", f"unknown key; {hint}allowed: {', '.join(allowed)}")
+
+    def codes(self, key: str, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(key, f'expected a list of rule codes or prefixes such as ["A", "T101"], not {_describe(value)}')
+        for code in value:
+            self.check_code(key, code)
+        return tuple(code.upper() for code in value)
+
+    def check_code(self, key: str, code: str) -> None:
+        if not self.rules.is_known_selector(code):
+            raise self.fail(key, f"unknown rule code or prefix {code!r}; allowed: ALL or a prefix of {', '.join(known.code for known in self.rules)}")
+
+    def per_file_ignores(self, value: object) -> dict[str, tuple[str, ...]]:
+        if not isinstance(value, dict):
+            raise self.fail("per-file-ignores", f'expected a table of glob = [codes], such as {{ "drafts/*" = ["F005"] }}, not {_describe(value)}')
+        folder = self.path.absolute().parent.as_posix().rstrip("/")
+        patterns: dict[str, tuple[str, ...]] = {}
+        for glob, codes in value.items():
+            read = self.codes(f"per-file-ignores.{glob}", codes)
+            for pattern in _anchored(glob, folder):
+                patterns[pattern] = patterns.get(pattern, ()) + read
+        return patterns
+
+    def severities(self, value: object) -> dict[str, Severity]:
+        if not isinstance(value, dict):
+            raise self.fail("severity", f'expected a table of code = level, such as {{ T102 = "warning" }}, not {_describe(value)}')
+        for code, level in value.items():
+            self.check_code(f"severity.{code}", code)
+            if level not in _SEVERITIES:
+                raise self.fail(f"severity.{code}", f"expected one of {', '.join(map(repr, _SEVERITIES))}, not {_describe(level)}")
+        levels: dict[str, Severity] = {}
+        # A code takes the level of its most specific selector: {A = "warning", A104 = "error"}.
+        for selector in sorted(value, key=len):
+            for known in self.rules:
+                if selector.upper() == "ALL" or known.code.startswith(selector.upper()):
+                    levels[known.code] = Severity(value[selector])
+        return levels
+
+    def tolerances(self, value: object) -> Tolerances:
+        if not isinstance(value, dict):
+            raise self.fail("tolerances", f"expected a table with keys {', '.join(_TOLERANCE_KEYS)}, not {_describe(value)}")
+        self.check_keys(value, _TOLERANCE_KEYS, "tolerances.")
+        defaults = Tolerances()
+        return Tolerances(
+            approximate=self.fraction("tolerances.approximate", value.get("approximate", defaults.approximate)),
+            nearly=self.fraction("tolerances.nearly", value.get("nearly", defaults.nearly)),
+            rounding=self.rounding("tolerances.rounding", value.get("rounding", defaults.rounding.value)),
+            grim_rounding=self.roundings("tolerances.grim-rounding", value.get("grim-rounding", [mode.value for mode in defaults.grim_rounding])),
+        )
+
+    def fraction(self, key: str, value: object) -> Fraction:
+        allowed = 'a fraction of the stated number as text, such as "1/10" or "0.1", at least 0 and below 1'
+        if isinstance(value, float):
+            raise self.fail(key, f'write the number as text ("{value}") so that it stays exact; expected {allowed}')
+        if isinstance(value, bool) or not isinstance(value, (str, int, Fraction)):
+            raise self.fail(key, f"expected {allowed}, not {_describe(value)}")
+        try:
+            read = Fraction(value.strip() if isinstance(value, str) else value)
+        except (ValueError, ZeroDivisionError):
+            raise self.fail(key, f"expected {allowed}, not {_describe(value)}") from None
+        if not 0 <= read < 1:
+            raise self.fail(key, f"expected {allowed}, not {_describe(value)}")
+        return read
+
+    def rounding(self, key: str, value: object) -> Rounding:
+        if value not in _ROUNDINGS:
+            raise self.fail(key, f"expected one of {', '.join(map(repr, _ROUNDINGS))}, not {_describe(value)}")
+        return Rounding(value)
+
+    def roundings(self, key: str, value: object) -> tuple[Rounding, ...]:
+        if not isinstance(value, list) or not value:
+            raise self.fail(key, f"expected a non-empty list of {', '.join(map(repr, _ROUNDINGS))}, not {_describe(value)}")
+        return tuple(self.rounding(key, mode) for mode in value)
+
+
+def _anchored(glob: str, folder: str) -> Iterable[str]:
+    """Absolute patterns for a glob relative to the configuration's folder.
+
+    A glob without a slash names a file anywhere below the folder, as in ruff.
+    """
+    glob = glob.replace("\\", "/").removeprefix("./")
+    if Path(glob).is_absolute():
+        return [glob]
+    if "/" in glob:
+        return [f"{folder}/{glob}"]
+    return [f"{folder}/{glob}", f"{folder}/*/{glob}"]
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, (list, dict)):
+        return f"{'a list' if isinstance(value, list) else 'a table'} ({value!r})"
+    return repr(value)
+
+
+def with_overrides(
+    settings: Settings,
+    *,
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> Settings:
+    """Settings with command-line selection layered on top, as ruff does.
+
+    `select` replaces the file's selection (its select, extend-select and ignore);
+    `extend-select` and `ignore` add to it.
+    """
+    if select is not None:
+        settings = attrs.evolve(settings, select=tuple(select), extend_select=(), ignore=())
+    return attrs.evolve(
+        settings,
+        extend_select=settings.extend_select + tuple(extend_select or ()),
+        ignore=settings.ignore + tuple(ignore or ()),
+    )
+

@@ -1,0 +1,44 @@
+"""Helpers for test suites: assert that a claim set, or the fact files at some paths, can all be true."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence, Union
+
+from factlint.engine import Report, lint
+from factlint.loading import load
+from factlint.model import ClaimSet
+
+__all__ = ["assert_consistent"]
+
+Target = Union[ClaimSet, str, Path, Iterable[Union[str, Path]]]
+
+
+def assert_consistent(
+    target: Target,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> Report:
+    """Lint a claim set (or load and lint fact files) and fail with the findings if there are any.
+
+    Returns the (empty) Report when every check passes, so a test can look at it further.
+
+    >>> import factlint
+    >>> report = assert_consistent(factlint.ClaimSet([factlint.Claim(id="a", metric="cases", value=1)]))
+    >>> len(report)
+    0
+    """
+    __tracebackhide__ = True
+    claim_set = target if isinstance(target, ClaimSet) else load(target)  # type: ignore[arg-type]
+    report = lint(claim_set, select=select, ignore=ignore)
+    if report:
+        raise AssertionError(_findings_text(report))
+    return report
+
+
+def _findings_text(report: Report) -> str:
+    """The findings in factlint's text format (`path:line:col: CODE message`, then the explanation)."""
+    from factlint.output import format_report
+
+    return format_report(report, "text").rstrip("\n")
