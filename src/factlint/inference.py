@@ -77,7 +77,8 @@ def running_totals(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
     """Running totals (claims with `since` and `as_of`) of one metric, dims and start, in stated order."""
     groups: dict[Hashable, list[Claim]] = defaultdict(list)
     for claim in claim_set.claims:
-        if claim.is_cumulative and claim.as_of is not None and _is_plain_count(claim) and claim_set.infers(claim):
+        dated = claim.as_of is not None and claim.as_of.first is not None and claim.as_of.last is not None
+        if claim.is_cumulative and dated and _is_plain_count(claim) and claim_set.infers(claim):
             groups[(claim.metric, claim.dims, _range_key(claim.since))].append(claim)
     return [tuple(group) for group in groups.values() if len(group) > 1]
 

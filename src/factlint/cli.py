@@ -1,0 +1,194 @@
+"""The command line: `factlint check`, `factlint rules` and `factlint explain`.
+
+Exit codes: 0 nothing found, 1 findings, 2 a usage or configuration error.
+Each command imports what it needs when it runs, so that `factlint --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from factlint.engine import Rule
+
+__all__ = ["main"]
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with `argv` (default: sys.argv[1:]) and return the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage error or the help
+        return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR if exit_.code else EXIT_CLEAN
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from factlint.output import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="factlint",
+        description="Check whether the numbers in a set of claims can all be true at once.",
+    )
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
+    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser(
+        "check",
+        help="check fact files (*.facts.toml, *.facts.json, *.facts.csv)",
+        description="Check fact files; folders are searched for *.facts.toml, *.facts.json and *.facts.csv.",
+    )
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="fact files or folders (default: .)")
+    selection = check.add_argument_group("rule selection (codes or prefixes, comma-separated)")
+    selection.add_argument(
+        "--select", action="extend", type=_codes, metavar="CODES",
+        help="run only these rules; replaces the configured selection",
+    )
+    selection.add_argument(
+        "--extend-select", action="extend", type=_codes, metavar="CODES", help="run these rules as well"
+    )
+    selection.add_argument("--ignore", action="extend", type=_codes, metavar="CODES", help="do not run these rules")
+    output = check.add_argument_group("output")
+    output.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    output.add_argument("--concise", action="store_true", help="one line per finding (text format)")
+    output.add_argument("--statistics", action="store_true", help="show the number of findings per rule instead")
+    output.add_argument("--output-file", metavar="PATH", help="write the output to this file instead of stdout")
+    output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    configuration = check.add_argument_group("configuration")
+    configuration.add_argument(
+        "--config", metavar="PATH", help="use this factlint.toml or pyproject.toml instead of searching for one"
+    )
+    configuration.add_argument("--no-config", action="store_true", help="ignore all configuration files")
+    check.set_defaults(run=_check)
+
+    rules = commands.add_parser("rules", help="list the rules", description="List every known rule.")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    rules.set_defaults(run=_rules)
+
+    explain = commands.add_parser(
+        "explain", help="show a rule's page", description="Show what a rule checks, why, and examples."
+    )
+    explain.add_argument("code", metavar="CODE", help="a rule code such as A101 (or its name)")
+    explain.set_defaults(run=_explain)
+    return parser
+
+
+class _VersionAction(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        from importlib import metadata
+
+        try:
+            version = metadata.version("factlint")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        print(f"factlint {version}")
+        parser.exit()
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip().upper() for code in text.split(",") if code.strip()]
+
+
+def _fail(message: str) -> int:
+    print(f"factlint: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _check(args: argparse.Namespace) -> int:
+    from factlint.config import ConfigError, known_rules, load_configuration, with_overrides
+    from factlint.engine import lint
+    from factlint.loading import discover, load
+    from factlint.output import format_report, format_statistics
+
+    rules = known_rules()
+    for option, codes in (("--select", args.select), ("--extend-select", args.extend_select), ("--ignore", args.ignore)):
+        for code in codes or ():
+            if not rules.is_known_selector(code):
+                return _fail(f"{option}: unknown rule code or prefix {code!r} (`factlint rules` lists them)")
+    try:
+        files = discover(args.paths)
+    except FileNotFoundError as error:
+        return _fail(str(error))
+    try:
+        configuration = load_configuration(args.paths, config=args.config, isolated=args.no_config)
+    except ConfigError as error:
+        return _fail(str(error))
+    settings = with_overrides(
+        configuration.settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore
+    )
+    if not files:
+        print(f"factlint: warning: no fact files found in {' '.join(args.paths)}", file=sys.stderr)
+
+    # Absolute paths, so that per-file-ignores (anchored at the configuration's folder) match;
+    # the output shows them relative to the working directory again.
+    claim_set = load([path.absolute() for path in files], tolerances=settings.tolerances)
+    report = lint(claim_set, settings=settings)
+
+    if args.statistics:
+        text = format_statistics(report, "json" if args.format == "json" else "text")
+        if args.format != "json":
+            text += format_report(report, "text", concise=True, file_count=len(files)).splitlines(keepends=True)[-1]
+    else:
+        text = format_report(report, args.format, concise=args.concise, file_count=len(files))
+    if args.output_file:
+        from pathlib import Path
+
+        target = Path(args.output_file)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as error:
+            return _fail(f"{args.output_file}: cannot write it: {error.strerror or error}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_CLEAN if args.exit_zero else report.exit_code
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from factlint.config import known_rules
+
+    rules = list(known_rules())
+    if args.format == "json":
+        import json
+
+        entries = [
+            {
+                "code": known.code,
+                "name": known.name,
+                "family": known.family,
+                "severity": known.severity.value,
+                "summary": known.summary,
+                "origin": known.origin,
+            }
+            for known in rules
+        ]
+        sys.stdout.write(json.dumps(entries, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_CLEAN
+    rows = [(known.code, known.name, known.family, known.severity.value, known.summary) for known in rules]
+    if rows:
+        widths = [max(len(row[column]) for row in rows) for column in range(4)]
+        for row in rows:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+            sys.stdout.write("  ".join([*cells, row[4]]) + "\n")
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from factlint import pages
+    from factlint.config import known_rules
+
+    rules = known_rules()
+    wanted = args.code.strip()
+    found: Rule | None = rules.get(wanted) or next((known for known in rules if known.name == wanted.lower()), None)
+    if found is None:
+        near = pages.near_matches(wanted, rules)
+        hint = f"; did you mean {', '.join(near)}?" if near else "; `factlint rules` lists them"
+        return _fail(f"unknown rule {wanted!r}{hint}")
+    text = pages.page(found) or f"# {found.code} {found.name}\n\n{found.summary}\n"
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_CLEAN
