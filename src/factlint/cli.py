@@ -23,9 +23,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exit_:  # argparse has printed the usage error or the help
-        return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR if exit_.code else EXIT_CLEAN
-    return args.run(args)
+    except SystemExit as exit_:  # argparse has printed the help, the version or a usage error
+        return EXIT_CLEAN if exit_.code in (0, None) else EXIT_ERROR
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `factlint check | head`: the reader has gone, so stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,10 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     output = check.add_argument_group("output")
     output.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     output.add_argument("--concise", action="store_true", help="one line per finding (text format)")
-    output.add_argument("--statistics", action="store_true", help="show the number of findings per rule instead")
+    output.add_argument(
+        "--statistics", action="store_true", help="show the number of findings per rule instead (JSON with --format json)"
+    )
     output.add_argument("--output-file", metavar="PATH", help="write the output to this file instead of stdout")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    configuration = check.add_argument_group("configuration")
+    configuration = check.add_argument_group("configuration").add_mutually_exclusive_group()
     configuration.add_argument(
         "--config", metavar="PATH", help="use this factlint.toml or pyproject.toml instead of searching for one"
     )
@@ -103,7 +111,7 @@ def _check(args: argparse.Namespace) -> int:
     from factlint.config import ConfigError, known_rules, load_configuration, with_overrides
     from factlint.engine import lint
     from factlint.loading import discover, load
-    from factlint.output import format_report, format_statistics
+    from factlint.output import format_report, format_statistics, summary_line
 
     rules = known_rules()
     for option, codes in (("--select", args.select), ("--extend-select", args.extend_select), ("--ignore", args.ignore)):
@@ -114,6 +122,8 @@ def _check(args: argparse.Namespace) -> int:
         files = discover(args.paths)
     except FileNotFoundError as error:
         return _fail(str(error))
+    except OSError as error:
+        return _fail(f"{error.filename}: {error.strerror}")
     try:
         configuration = load_configuration(args.paths, config=args.config, isolated=args.no_config)
     except ConfigError as error:
@@ -126,13 +136,16 @@ def _check(args: argparse.Namespace) -> int:
 
     # Absolute paths, so that per-file-ignores (anchored at the configuration's folder) match;
     # the output shows them relative to the working directory again.
-    claim_set = load([path.absolute() for path in files], tolerances=settings.tolerances)
+    try:
+        claim_set = load([path.absolute() for path in files], tolerances=settings.tolerances)
+    except OSError as error:  # unreadable, or removed while running
+        return _fail(f"{error.filename}: {error.strerror}")
     report = lint(claim_set, settings=settings)
 
-    if args.statistics:
-        text = format_statistics(report, "json" if args.format == "json" else "text")
-        if args.format != "json":
-            text += format_report(report, "text", concise=True, file_count=len(files)).splitlines(keepends=True)[-1]
+    if args.statistics and args.format == "json":
+        text = format_statistics(report, "json")
+    elif args.statistics:
+        text = format_statistics(report) + summary_line(report, len(files)) + "\n"
     else:
         text = format_report(report, args.format, concise=args.concise, file_count=len(files))
     if args.output_file:

@@ -181,11 +181,13 @@ class _Reader:
 
     def check_code(self, key: str, code: str) -> None:
         if not self.rules.is_known_selector(code):
-            raise self.fail(key, f"unknown rule code or prefix {code!r}; allowed: ALL or a prefix of {', '.join(known.code for known in self.rules)}")
+            codes = ", ".join(known.code for known in self.rules)
+            raise self.fail(key, f"unknown rule code or prefix {code!r}; allowed: ALL or a prefix of {codes}")
 
     def per_file_ignores(self, value: object) -> dict[str, tuple[str, ...]]:
         if not isinstance(value, dict):
-            raise self.fail("per-file-ignores", f'expected a table of glob = [codes], such as {{ "drafts/*" = ["F005"] }}, not {_describe(value)}')
+            example = '{ "drafts/*" = ["F005"] }'
+            raise self.fail("per-file-ignores", f"expected a table of glob = [codes], such as {example}, not {_describe(value)}")
         folder = self.path.absolute().parent.as_posix().rstrip("/")
         patterns: dict[str, tuple[str, ...]] = {}
         for glob, codes in value.items():
@@ -218,7 +220,9 @@ class _Reader:
             approximate=self.fraction("tolerances.approximate", value.get("approximate", defaults.approximate)),
             nearly=self.fraction("tolerances.nearly", value.get("nearly", defaults.nearly)),
             rounding=self.rounding("tolerances.rounding", value.get("rounding", defaults.rounding.value)),
-            grim_rounding=self.roundings("tolerances.grim-rounding", value.get("grim-rounding", [mode.value for mode in defaults.grim_rounding])),
+            grim_rounding=self.roundings(
+                "tolerances.grim-rounding", value.get("grim-rounding", [mode.value for mode in defaults.grim_rounding])
+            ),
         )
 
     def fraction(self, key: str, value: object) -> Fraction:

@@ -285,6 +285,8 @@ class _Document:
     tables: dict[str, list[Any]]
     source_map: SourceMap | None
     problems: list[Problem]
+    # Ids of entries left out of `tables` because they could not be read at all (a CSV row of the wrong width).
+    unreadable_ids: set[str] = attrs.field(factory=set)
 
     @classmethod
     def unreadable(cls, path: str, message: str, location: Location | None = None) -> _Document:
@@ -494,6 +496,7 @@ def _build(documents: list[_Document], tolerances: Tolerances) -> ClaimSet:
 
     for document in documents:
         builder.problems.extend(document.problems)
+        builder.unreadable_ids.update(document.unreadable_ids)
         for index, raw in enumerate(document.tables.get("source", [])):
             if raw is None:
                 continue

@@ -35,7 +35,7 @@ a removed or changed field bumps ``version``::
       }
     }
 
-Paths are relative to the working directory when the file lies below it, with forward slashes.
+Paths are relative to the working directory when the file lies below it (else absolute), with forward slashes.
 """
 
 from __future__ import annotations
@@ -63,11 +63,12 @@ __all__ = [
     "format_sarif",
     "format_statistics",
     "format_text",
+    "summary_line",
 ]
 
 FORMATS = ("text", "json", "sarif", "github")
 JSON_SCHEMA_VERSION = 1
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factlint/"
 
 
@@ -85,13 +86,16 @@ def format_report(report: Report, format: str = "text", *, concise: bool = False
 
 
 def display_path(path: str) -> str:
-    """A finding's path as the user would type it: relative to the working directory when below or beside it."""
+    """A finding's path for people: relative to the working directory when below it, else as it is (like ruff)."""
     if not os.path.isabs(path):
         return path
+    cwd = os.getcwd()
     try:
-        return os.path.relpath(path)
+        if os.path.commonpath([path, cwd]) == cwd:
+            return os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
-        return path
+        pass
+    return path
 
 
 def _where(location: Location | None) -> str:
@@ -108,7 +112,7 @@ def format_text(report: Report, *, concise: bool = False, file_count: int | None
     blocks = [_text_finding(finding, concise=concise) for finding in report]
     separator = "\n" if concise else "\n\n"
     body = separator.join(blocks)
-    summary = _summary_line(report, file_count)
+    summary = summary_line(report, file_count)
     return f"{body}{separator}{summary}\n" if body else f"{summary}\n"
 
 
@@ -136,7 +140,8 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
-def _summary_line(report: Report, file_count: int | None) -> str:
+def summary_line(report: Report, file_count: int | None = None) -> str:
+    """The last line of the text report: "Found 3 findings in 42 claims in 5 files; …" or "All checks passed: …"."""
     checked = _plural(report.claim_count, "claim")
     if file_count is not None:
         checked += f" in {_plural(file_count, 'file')}"

@@ -21,7 +21,7 @@ _FIRST_SECTION = re.compile(r"^##+\s*What it does\s*\n(?P<body>.*?)(?=^#|\Z)", r
 def page(rule: Rule) -> str | None:
     """The rule's markdown page, or None when neither a page nor a docstring exists."""
     if rule.origin == "factlint":
-        resource = resources.files("factlint").joinpath(_PAGES, f"{rule.code}.md")
+        resource = resources.files("factlint") / _PAGES / f"{rule.code}.md"
         if resource.is_file():
             return resource.read_text(encoding="utf-8")
     docstring = inspect.getdoc(rule.check) if rule.check is not None else None

@@ -6,7 +6,7 @@ from typing import Iterator, Sequence
 
 from factlint.corrections import describe_typo
 from factlint.engine import Context, Fix, Violation, rule
-from factlint.inference import breakdowns
+from factlint.inference import breakdowns, share_breakdowns
 from factlint.intervals import Interval, Truth, format_number
 from factlint.model import Check, Claim, ClaimSet, Part, Sum
 from factlint.wording import interval_text, readings, stated
@@ -23,7 +23,7 @@ def sum_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if isinstance(relation, Sum):
             claims = _claims(claim_set, relation.claim_ids)
-            if claims is not None:
+            if claims is not None and not _is_shares_of_whole(claims[0], claims[1:]):
                 yield from _check_sum(claims[0], claims[1:], complete=relation.complete, inferred=False)
     for breakdown in breakdowns(claim_set):
         # Disjoint parts (one more dimension, different values) add up to at most the whole.
@@ -141,3 +141,52 @@ def check_failed(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
             ],
             location=relation.location_of("expr"),
         )
+
+
+_HUNDRED = Interval.point(100)
+
+
+def _is_shares_of_whole(total: Claim, parts: Sequence[Claim]) -> bool:
+    """A `[[sum]]` of percentages whose total is 100%: A103 checks it (against exactly 100), so A101 leaves it alone."""
+    return total.value.percent and total.value.nominal == 100 and all(part.value.percent for part in parts)
+
+
+@rule("A103", "shares-not-whole", summary="percentages of one breakdown cannot add up to 100")
+def shares_not_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
+    for relation in claim_set.relations:
+        if isinstance(relation, Sum):
+            claims = _claims(claim_set, relation.claim_ids)
+            if claims is not None and _is_shares_of_whole(claims[0], claims[1:]):
+                yield from _check_shares(claims[1:], complete=relation.complete, total=claims[0], key=None)
+    for key, shares in share_breakdowns(claim_set):
+        yield from _check_shares(shares, complete=False, total=None, key=key)
+
+
+def _check_shares(shares: Sequence[Claim], *, complete: bool, total: Claim | None, key: str | None) -> Iterator[Violation]:
+    # Shares of disjoint parts add up to at most 100%; to exactly 100% when the parts are complete.
+    shares_sum = sum((share.value.interval for share in shares), Interval.point(0))
+    too_much = shares_sum.greater_than(_HUNDRED) is Truth.CERTAINLY
+    too_little = complete and shares_sum.less_than(_HUNDRED) is Truth.CERTAINLY
+    if not (too_much or too_little):
+        return
+    arithmetic = " + ".join(stated(share) for share in shares)
+    total_text = interval_text(shares_sum, percent=True)
+    if too_much:
+        message = f"shares of one breakdown add up to {total_text}, more than 100%"
+    else:
+        message = f"shares of a complete breakdown add up to {total_text}, less than 100%"
+    explanation = [f"{arithmetic} = {total_text}, but shares of one whole add up to {'exactly' if complete else 'at most'} 100%"]
+    explanation.extend(readings([*shares, *([total] if total else [])]))
+    if key is not None:
+        explanation.append(
+            f"inferred: these percentages split one whole by {key} "
+            f"({', '.join(repr(share.dims[key]) for share in shares)}; same metric, time, source and base)"
+        )
+    else:
+        explanation.append(f"stated: [[sum]] of shares with total {total.id} = 100%")  # type: ignore[union-attr]
+    yield Violation(
+        message=message,
+        claims=[*([total] if total else []), *shares],
+        explanation=explanation,
+        location=(total or shares[0]).location_of("value"),
+    )

@@ -138,8 +138,8 @@ def dated_after_source(claim_set: ClaimSet, context: Context) -> Iterator[Violat
                 ),
                 claims=[claim],
                 explanation=[
-                    f"{field} {_span(dates)} begins after {source.id} ({source.label}) was published "
-                    f"on {_span(source.published)}",
+                    f"{field} {_span(dates)} begins after its source {source.id} was published "
+                    f"({_span(source.published)})",
                     "a source can only report what happened before it was published: "
                     "check the claim's date, its year (a date without one is placed before the source) "
                     "or which source it came from",

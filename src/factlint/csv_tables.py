@@ -1,0 +1,223 @@
+"""Load CSV claim tables (`*.facts.csv`): one claim a row, named columns, `dims.<name>` columns for breakdowns.
+
+Each row becomes the raw `[[claim]]` entry that the TOML loader would have read, so
+claims from CSV are structured and validated by exactly the same code. A CSV file
+holds claims only; their sources and relations live in TOML or JSON files of the
+same run (ids are shared across the files of one run).
+
+Locations in a CSV file: the line is the line on which the row starts (a quoted
+cell may run over several lines), and the **column counts fields**, not
+characters: column 3 is the third cell of the row. A field's *key* is its header
+cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from factlint.loading import INVALID_FILE, _Document
+from factlint.model import Location, Problem
+from factlint.positions import Path, Position, SourceMap
+
+__all__ = ["CLAIM_COLUMNS", "DIMS_PREFIX", "parse_csv"]
+
+CLAIM_COLUMNS = (
+    "id",
+    "metric",
+    "value",
+    "unit",
+    "per",
+    "as_of",
+    "period",
+    "since",
+    "of",
+    "statistic",
+    "items",
+    "source",
+    "quote",
+    "ignore",
+)
+DIMS_PREFIX = "dims."
+_REQUIRED = ("id", "metric", "value")
+_CODES_SEPARATOR = re.compile(r"[\s,]+")
+
+
+class _CsvSourceMap(SourceMap):
+    """Positions in a CSV claim table: (the row's first line, the field's 1-based column number).
+
+    Positions are computed when asked for, from one line number per row and the
+    header's column numbers, so that a million rows cost a list of integers.
+    """
+
+    def __init__(self, text: str, header_line: int, columns: dict[str, int], dims: dict[str, int]) -> None:
+        super().__init__(text)
+        self.header_line = header_line
+        self.row_lines: list[int] = []
+        self.entries: list[dict[str, Any] | None] = []
+        self._columns = columns
+        self._dims = dims
+
+    def value(self, path: Path) -> Position | None:
+        if len(path) < 2 or path[0] != "claim" or not isinstance(path[1], int):
+            return None
+        index = path[1]
+        if not 0 <= index < len(self.row_lines):
+            return None
+        line = self.row_lines[index]
+        if len(path) == 2:
+            return Position(line, 1)
+        column = self._column(index, path[2:])
+        return None if column is None else Position(line, column)
+
+    def key(self, path: Path) -> Position | None:
+        if len(path) < 3 or path[0] != "claim":
+            return None
+        field = path[2]
+        if field == "dims" and len(path) > 3:
+            column = self._dims.get(path[3])  # type: ignore[arg-type]
+        else:
+            column = self._columns.get(field)  # type: ignore[arg-type]
+        return None if column is None else Position(self.header_line, column)
+
+    def raw(self, path: Path) -> str | None:
+        if len(path) != 3 or path[0] != "claim" or not isinstance(path[1], int):
+            return None
+        entry = self.entries[path[1]] if 0 <= path[1] < len(self.entries) else None
+        cell = entry.get(path[2]) if entry is not None else None  # type: ignore[arg-type]
+        return cell if isinstance(cell, str) else None
+
+    def _column(self, index: int, field_path: Path) -> int | None:
+        """The column of a field present in the row, or None where the row leaves it empty."""
+        entry = self.entries[index]
+        if entry is None:
+            return None
+        field = field_path[0]
+        if field not in entry:
+            return None
+        if field == "dims":
+            dims = entry["dims"]
+            if len(field_path) > 1:
+                return self._dims.get(field_path[1]) if field_path[1] in dims else None  # type: ignore[arg-type]
+            return min(self._dims[name] for name in dims)
+        return self._columns.get(field)  # type: ignore[arg-type]
+
+    def _span(self, path: Path) -> None:  # pragma: no cover - value, key and raw do not use spans
+        return None
+
+
+def parse_csv(text: str, path: str) -> _Document:
+    """Read a CSV claim table into the raw `claim` entries and the source map of a fact file.
+
+    A bad header cell, or a row with the wrong number of fields, is reported where it
+    is and left out; every other row is still read.
+    """
+    problems: list[Problem] = []
+    document = _Document(path, {}, None, problems)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = _rows(reader, path, problems)
+    header = next(rows, None)
+    if header is None:
+        problems.append(Problem(INVALID_FILE, "empty CSV file: expected a header row naming the claim fields", Location(path, 1, 1)))
+        return document
+    header_line, header_cells = header
+    columns, dims = _read_header(header_cells, header_line, path, problems)
+    missing = [name for name in _REQUIRED if name not in columns]
+    if missing:
+        named = ", ".join(repr(name) for name in missing)
+        problems.append(
+            Problem(INVALID_FILE, f"the header has no {named} column: every claim needs an id, a metric and a value", Location(path, header_line, 1))
+        )
+        return document
+
+    source_map = _CsvSourceMap(text, header_line, columns, dims)
+    document.source_map = source_map
+    entries = source_map.entries
+    row_lines = source_map.row_lines
+    width = len(header_cells)
+    plain = [(name, column - 1) for name, column in columns.items() if name not in ("items", "ignore")]
+    dims_cells = [(name, column - 1) for name, column in dims.items()]
+    items_cell = columns["items"] - 1 if "items" in columns else None
+    ignore_cell = columns["ignore"] - 1 if "ignore" in columns else None
+    id_cell = columns["id"] - 1
+    for line, row in rows:
+        row_lines.append(line)
+        if len(row) != width:
+            entries.append(None)
+            if id_cell < len(row) and row[id_cell]:
+                document.unreadable_ids.add(row[id_cell])
+            column = width + 1 if len(row) > width else len(row) + 1
+            problems.append(
+                Problem(
+                    INVALID_FILE,
+                    f"this row has {len(row)} fields, but the header has {width}",
+                    Location(path, line, column),
+                )
+            )
+            continue
+        entry: dict[str, Any] = {name: row[cell] for name, cell in plain if row[cell]}
+        if dims_cells:
+            breakdown = {name: row[cell] for name, cell in dims_cells if row[cell]}
+            if breakdown:
+                entry["dims"] = breakdown
+        if items_cell is not None and row[items_cell]:
+            entry["items"] = _whole_number(row[items_cell])
+        if ignore_cell is not None and row[ignore_cell]:
+            entry["ignore"] = [code for code in _CODES_SEPARATOR.split(row[ignore_cell]) if code]
+        entries.append(entry)
+    document.tables["claim"] = entries
+    return document
+
+
+def _rows(reader: Any, path: str, problems: list[Problem]):  # type: ignore[no-untyped-def]
+    """(first line, cells) of each non-blank row; a CSV syntax error is reported and reading goes on."""
+    line = 1
+    while True:
+        try:
+            for row in reader:
+                if row:
+                    yield line, row
+                line = reader.line_num + 1
+            return
+        except csv.Error as error:
+            problems.append(Problem(INVALID_FILE, f"CSV syntax error: {error}", Location(path, line, 1)))
+            line = reader.line_num + 1
+
+
+def _read_header(cells: list[str], line: int, path: str, problems: list[Problem]) -> tuple[dict[str, int], dict[str, int]]:
+    """The 1-based column of each claim field and of each `dims.<name>`; unknown and repeated columns are reported."""
+    columns: dict[str, int] = {}
+    dims: dict[str, int] = {}
+    for column, cell in enumerate(cells, start=1):
+        name = cell.strip()
+        if name.startswith(DIMS_PREFIX) and name[len(DIMS_PREFIX) :]:
+            target, key = dims, name[len(DIMS_PREFIX) :]
+        elif name in CLAIM_COLUMNS:
+            target, key = columns, name
+        else:
+            expected = ", ".join(CLAIM_COLUMNS)
+            problems.append(
+                Problem(
+                    INVALID_FILE,
+                    f"unknown column {cell!r}: expected one of {expected}, or dims.<name> for a breakdown",
+                    Location(path, line, column),
+                )
+            )
+            continue
+        if key in target:
+            problems.append(
+                Problem(INVALID_FILE, f"column {name!r} appears twice (first in column {target[key]})", Location(path, line, column))
+            )
+            continue
+        target[key] = column
+    return columns, dims
+
+
+def _whole_number(cell: str) -> int | str:
+    """`items` as a number, as TOML would give it; text that is not one is kept for the loader to report."""
+    try:
+        return int(cell.replace(",", ""))
+    except ValueError:
+        return cell

@@ -1,0 +1,140 @@
+"""The example fact files: the seed articles check clean, and each broken file gives the findings it promises."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import factlint.rules  # noqa: F401  (registers the built-in rules, so the registry is complete)
+from factlint.engine import lint, registry
+from factlint.loading import load
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SEEDS = EXAMPLES / "seeds"
+BROKEN = EXAMPLES / "broken"
+BROKEN_FILES = sorted(path for path in BROKEN.iterdir() if path.name.endswith((".facts.toml", ".facts.json")))
+
+_EXPECT_LINE = re.compile(r"#\s*expect:\s*(?P<codes>.+)")
+_LEADING_CODE = re.compile(r"(?P<code>[a-z]\d{3})-")
+
+
+def expected_codes(path: Path) -> frozenset[str]:
+    """The codes a broken file promises: its first line `# expect: A101, F001`.
+
+    JSON has no comments, so a JSON file promises the one code its name starts with.
+    """
+    first_line = path.read_text(encoding="utf-8").partition("\n")[0]
+    stated = _EXPECT_LINE.fullmatch(first_line.strip())
+    if stated is not None:
+        return frozenset(code.strip().upper() for code in stated["codes"].split(","))
+    named = _LEADING_CODE.match(path.name)
+    if path.suffix == ".json" and named is not None:
+        return frozenset({named["code"].upper()})
+    raise AssertionError(f"{path.name} does not start with a `# expect: CODE` line")
+
+
+def line_of(path: Path, text: str, *, last: bool = False) -> int:
+    """The 1-based number of the first (or last) line outside comments that contains `text`."""
+    numbers = [
+        number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if text in line and not line.lstrip().startswith("#")
+    ]
+    assert numbers, f"{text!r} is not in {path.name}"
+    return numbers[-1] if last else numbers[0]
+
+
+def skip_unless_registered(codes: frozenset[str]) -> None:
+    missing = sorted(code for code in codes if registry.get(code) is None)
+    if missing:
+        pytest.skip(f"rule not implemented yet: {', '.join(missing)}")
+
+
+def described(report) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(f"{finding.location} {finding.code} {finding.message}" for finding in report)
+
+
+# -- the seed articles ----------------------------------------------------------------------
+
+
+def test_seed_files_load_without_problems():
+    claim_set = load(SEEDS)
+    assert claim_set.problems == ()
+    assert len(claim_set.claims) > 0
+
+
+def test_seed_files_check_clean():
+    report = lint(load(SEEDS))
+    assert not report, described(report)
+
+
+def test_every_seed_claim_names_a_source_and_quotes_it():
+    claim_set = load(SEEDS)
+    for claim in claim_set.claims:
+        assert claim_set.source_of(claim) is not None, claim.id
+        assert claim.quote, claim.id
+
+
+def test_seed_relations_name_only_seed_claims():
+    claim_set = load(SEEDS)
+    for relation in claim_set.relations:
+        for claim_id in relation.claim_ids:
+            assert claim_set.claim(claim_id) is not None, claim_id
+
+
+# -- the broken files -----------------------------------------------------------------------
+
+
+def test_every_rule_code_has_a_broken_example():
+    promised = set().union(*(expected_codes(path) for path in BROKEN_FILES))
+    design_codes = {
+        "A101", "A102", "A103", "A104", "T101", "T102", "T103", "R101", "R102",
+        "M101", "C101", "G101", "G102", "F001", "F002", "F003", "F004", "F005",
+    }  # fmt: skip
+    assert design_codes <= promised
+
+
+@pytest.mark.parametrize("path", BROKEN_FILES, ids=lambda path: path.name)
+def test_broken_file_gives_exactly_the_codes_it_expects(path: Path):
+    expected = expected_codes(path)
+    skip_unless_registered(expected)
+    report = lint(load(path))
+    assert {finding.code for finding in report} == expected, described(report)
+
+
+# Each bad input is reported at the line holding the bad text (the last such line for a
+# duplicate, whose second use is the problem).
+LOCATED = [
+    ("f001-syntax-error.facts.toml", "F001", "value = 18,159", False),
+    ("f001-syntax-error.facts.toml", "A102", 'value = "27,721"', False),
+    ("f001-wrong-type.facts.toml", "F001", "value = true", False),
+    ("f002-unreadable-quantity.facts.toml", "F002", 'value = "lots"', False),
+    ("f002-unreadable-date.facts.toml", "F002", 'as_of = "Smarch 2024"', False),
+    ("f002-unsafe-expression.facts.toml", "F002", "expr = \"__import__('os')\"", False),
+    ("f003-unknown-source.facts.toml", "F003", 'source = "kyiv_independant_2025_06_26"', False),
+    ("f004-duplicate-id.facts.toml", "F004", 'id = "awol_2025"', True),
+    ("f005-unused-suppression.facts.toml", "F005", 'ignore = ["A101"]', False),
+    ("a101-sum-mismatch.facts.json", "A101", '"value": 20538', False),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "bad_text", "last"), LOCATED, ids=[f"{row[0]}-{row[1]}" for row in LOCATED])
+def test_bad_input_is_reported_at_its_line(name: str, code: str, bad_text: str, last: bool):
+    skip_unless_registered(frozenset({code}))
+    path = BROKEN / name
+    findings = [finding for finding in lint(load(path)) if finding.code == code]
+    assert len(findings) == 1, described(findings)
+    location = findings[0].location
+    assert location is not None
+    assert Path(location.path) == path
+    assert location.line == line_of(path, bad_text, last=last)
+
+
+def test_syntax_error_is_reported_at_its_column():
+    path = BROKEN / "f001-syntax-error.facts.toml"
+    (finding,) = [finding for finding in lint(load(path)) if finding.code == "F001"]
+    line = path.read_text(encoding="utf-8").splitlines()[finding.location.line - 1]
+    # The error is the thousands comma, which TOML does not allow in a number.
+    assert finding.location.column == line.index(",") + 1

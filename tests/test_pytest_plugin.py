@@ -1,0 +1,106 @@
+"""Tests for the pytest plugin: `pytest --factlint` collects fact files as items that fail with their findings."""
+
+import pytest
+
+CLEAN = """
+[[claim]]
+id = "total"
+metric = "cases"
+value = "20,538"
+
+[[claim]]
+id = "awol"
+metric = "cases"
+value = 18159
+
+[[claim]]
+id = "other"
+metric = "cases"
+value = 2379
+
+[[sum]]
+total = "total"
+parts = ["awol", "other"]
+"""
+
+BROKEN = CLEAN.replace("20,538", "20,583")
+
+
+@pytest.fixture
+def project(pytester):
+    """A scratch project with one clean and one broken fact file, and an ordinary test."""
+    pytester.makefile(".facts.toml", clean=CLEAN, broken=BROKEN)
+    pytester.makepyfile(test_ordinary="def test_ordinary():\n    pass\n")
+    return pytester
+
+
+def test_with_factlint_each_fact_file_is_one_item_that_passes_or_fails(project):
+    result = project.runpytest("--factlint", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["broken.facts.toml:4:9: A101 parts add up to 20,538, but the total says 20,583"])
+
+
+def test_a_failure_shows_the_findings_without_a_traceback(project):
+    result = project.runpytest("--factlint", "-m", "factlint")
+    output = result.stdout.str()
+    assert "A101" in output
+    assert "  18,159 + 2,379 = 20,538, but the total total says 20,583: 45 more" in output
+    assert "Traceback" not in output
+    assert "pytest_plugin.py" not in output
+    result.stdout.fnmatch_lines(["*_ factlint check _*"])
+
+
+def test_without_the_option_no_fact_file_is_collected(project):
+    result = project.runpytest("--collect-only", "-q")
+    assert ".facts.toml" not in result.stdout.str()
+    project.runpytest().assert_outcomes(passed=1)
+
+
+def test_the_ini_option_turns_collection_on(project):
+    project.makeini("[pytest]\nfactlint = true\n")
+    project.runpytest("-m", "factlint").assert_outcomes(passed=1, failed=1)
+
+
+def test_the_factlint_marker_selects_only_fact_files(project):
+    selected = project.runpytest("--factlint", "-m", "factlint", "--strict-markers")
+    selected.assert_outcomes(passed=1, failed=1)
+    deselected = project.runpytest("--factlint", "-m", "not factlint")
+    deselected.assert_outcomes(passed=1, deselected=2)
+
+
+def test_items_are_named_by_their_file(project):
+    result = project.runpytest("--factlint", "--collect-only", "-q")
+    result.stdout.fnmatch_lines(["broken.facts.toml::factlint", "clean.facts.toml::factlint"])
+
+
+def test_json_and_csv_fact_files_are_collected(pytester):
+    pytester.makefile(".facts.json", data='{"claim": [{"id": "a", "metric": "cases", "value": 3}]}')
+    pytester.makefile(".facts.csv", table="id,metric,value\nb,cases,4\n")
+    pytester.runpytest("--factlint").assert_outcomes(passed=2)
+
+
+def test_the_project_configuration_selects_the_rules(project):
+    project.makepyprojecttoml('[tool.factlint]\nignore = ["A101"]\n')
+    project.runpytest("--factlint").assert_outcomes(passed=3)
+
+
+def test_a_bad_configuration_fails_with_its_plain_message(project):
+    project.makefile(".toml", factlint='select = ["NOPE"]\n')
+    result = project.runpytest("--factlint", "-m", "factlint")
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(["factlint configuration error: *factlint.toml: select: unknown rule code or prefix 'NOPE'*"])
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_the_plugin_loads_the_linter_only_when_it_checks_a_file(pytester):
+    pytester.makepyfile(
+        test_imports="""
+import sys
+
+def test_no_checking_module_is_imported():
+    deferred = {"factlint.config", "factlint.output", "factlint.rules"}
+    assert "factlint.pytest_plugin" in sys.modules
+    assert deferred.isdisjoint(sys.modules)
+"""
+    )
+    pytester.runpytest_subprocess().assert_outcomes(passed=1)

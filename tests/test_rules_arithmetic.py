@@ -1,0 +1,72 @@
+"""Tests for A103 shares-not-whole: percentages of one breakdown that cannot add up to 100."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlint.model import Claim, ClaimSet, Sum
+
+from _rules_helpers import codes, findings
+
+ANSWERS = "respondents by answer"
+
+
+def shares(*values: object, source: str | None = None) -> list[Claim]:
+    return [
+        Claim(id=f"share_{index}", metric=ANSWERS, value=value, dims={"answer": f"option {index}"}, source=source)
+        for index, value in enumerate(values)
+    ]
+
+
+def test_shares_of_45_40_and_20_percent_are_found():
+    [finding] = findings(ClaimSet(claims=shares("45%", "40%", "20%")), "A103")
+    assert "more than 100%" in finding.message
+
+
+def test_shares_of_45_35_and_20_percent_are_fine():
+    assert codes(ClaimSet(claims=shares("45%", "35%", "20%")), "A103") == []
+
+
+def test_rounding_lets_shares_add_up_to_a_little_over_100():
+    assert codes(ClaimSet(claims=shares("33%", "33%", "35%")), "A103") == []
+
+
+def test_an_incomplete_breakdown_may_add_up_to_less():
+    assert codes(ClaimSet(claims=shares("45%", "35%")), "A103") == []
+
+
+def test_a_complete_sum_to_100_percent_must_reach_100():
+    claims = [*shares("45%", "35%", "10%"), Claim(id="all", metric=ANSWERS, value="100%")]
+    relation = Sum(total="all", parts=["share_0", "share_1", "share_2"], complete=True)
+    assert codes(ClaimSet(claims=claims, relations=[relation]), "A103") == ["A103"]
+    # A101 leaves a sum of shares to 100% to A103, so it is not reported twice.
+    assert codes(ClaimSet(claims=claims, relations=[relation]), "A101") == []
+    claims[2] = Claim(id="share_2", metric=ANSWERS, value="20%", dims={"answer": "option 2"})
+    assert codes(ClaimSet(claims=claims, relations=[relation]), "A103") == []
+
+
+def test_shares_from_different_sources_are_not_added():
+    claims = [*shares("45%", "40%", source="a"), *shares("20%", source="b")]
+    claims[2] = Claim(id="other", metric=ANSWERS, value="20%", dims={"answer": "option 9"}, source="b")
+    assert codes(ClaimSet(claims=claims), "A103") == []
+
+
+@st.composite
+def partitions(draw, total=100):
+    """Whole-number shares of 100, at least two."""
+    cuts = sorted(draw(st.lists(st.integers(0, total), min_size=1, max_size=6)))
+    bounds = [0, *cuts, total]
+    return [b - a for a, b in zip(bounds, bounds[1:])]
+
+
+@given(partitions())
+def test_shares_of_a_true_partition_are_never_flagged(parts):
+    assert codes(ClaimSet(claims=shares(*(f"{part}%" for part in parts))), "A103") == []
+
+
+@given(partitions(), st.integers(1, 50))
+def test_shares_planted_beyond_rounding_above_100_are_always_found(parts, extra):
+    # Each "N%" allows +-0.5, so adding more than half a point per share cannot be rounding.
+    planted = [*parts[:-1], parts[-1] + len(parts) + extra]
+    assert codes(ClaimSet(claims=shares(*(f"{part}%" for part in planted))), "A103") == ["A103"]

@@ -1,0 +1,155 @@
+"""Tests for the rate rules: R101 a rate that disagrees with itself after conversion, R102 a rate against a count."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlint.model import Claim, ClaimSet, Same
+
+from _rules_helpers import codes, findings
+
+CONVICTIONS = "refusal-to-fight convictions"
+
+
+def rate(claim_id: str, value: object, per: str, **fields: object) -> Claim:
+    fields.setdefault("period", "2023")
+    return Claim(id=claim_id, metric=CONVICTIONS, value=value, per=per, **fields)
+
+
+# -- R101 rate-conversion-mismatch ---------------------------------------------------------------
+
+
+def test_nearly_100_a_week_is_not_around_52000_a_year():
+    claims = ClaimSet(claims=[rate("weekly", "nearly 100", "week"), rate("yearly", "around 52,000", "year")])
+    [finding] = findings(claims, "R101")
+    assert '"nearly 100" per week x 52 to 52.29 weeks a year = [4,680, 5,228.57)' in finding.explanation[0]
+    assert '"around 52,000" per year means [46,800, 57,200]' in finding.explanation[0]
+    assert any("a week is 7 days" in line and "52 weeks to 366 days" in line for line in finding.explanation)
+
+
+def test_nearly_100_a_week_is_around_5200_a_year():
+    claims = ClaimSet(claims=[rate("weekly", "nearly 100", "week"), rate("yearly", "around 5,200", "year")])
+    assert codes(claims, "R101") == []
+
+
+def test_40000_to_45000_a_month_is_about_500000_a_year():
+    claims = ClaimSet(
+        claims=[rate("monthly", "40,000-45,000", "month"), rate("yearly", "about 500,000", "year")],
+        relations=[Same(claims=["monthly", "yearly"])],
+    )
+    assert codes(claims, "R101") == []
+
+
+def test_an_explicit_same_is_reported_once_not_again_by_inference():
+    claims = ClaimSet(
+        claims=[rate("weekly", "nearly 100", "week"), rate("yearly", "around 52,000", "year")],
+        relations=[Same(claims=["weekly", "yearly"])],
+    )
+    assert codes(claims, "R101") == ["R101"]
+
+
+def test_rates_of_times_that_do_not_overlap_are_not_compared():
+    claims = ClaimSet(
+        claims=[rate("weekly", "nearly 100", "week", period="2023"), rate("yearly", "around 52,000", "year", period="2024")]
+    )
+    assert codes(claims, "R101") == []
+
+
+def test_months_make_a_year_exactly():
+    # 12 x 1,000 = 12,000: 12,400 a year is out even though 31-day months would allow it.
+    claims = ClaimSet(claims=[rate("monthly", 1000, "month"), rate("yearly", 12_400, "year")])
+    assert codes(claims, "R101") == ["R101"]
+
+
+@given(
+    st.fractions(Fraction(1), Fraction(10_000)),
+    st.sampled_from([(364, "week"), (365, "week"), (366, "week"), (12, "month"), (4, "quarter"), (365, "day")]),
+)
+def test_one_true_rate_stated_per_unit_and_per_year_is_never_flagged(true_rate, convention):
+    per_year, unit = convention
+    if unit == "week":
+        yearly = true_rate * per_year / 7
+    else:
+        yearly = true_rate * per_year
+    weekly_range = f"{math.floor(true_rate)}-{math.ceil(true_rate)}"
+    yearly_range = f"{math.floor(yearly)}-{math.ceil(yearly)}"
+    claims = ClaimSet(claims=[rate("short", weekly_range, unit), rate("long", yearly_range, "year")])
+    assert codes(claims, "R101") == []
+
+
+@given(st.integers(1, 10_000), st.sampled_from(["week", "month", "quarter"]), st.integers(2, 10))
+def test_a_yearly_figure_off_by_a_factor_is_always_found(per_unit, unit, factor):
+    most_units_a_year = {"week": Fraction(366, 7), "month": 12, "quarter": 4}[unit]
+    yearly = math.ceil(per_unit * most_units_a_year * factor) + 1
+    claims = ClaimSet(claims=[rate("short", per_unit, unit), rate("long", yearly, "year")])
+    assert codes(claims, "R101") == ["R101"]
+
+
+# -- R102 rate-total-mismatch -------------------------------------------------------------------
+
+
+def test_at_least_100_a_week_cannot_give_2076_in_the_first_half_of_2023():
+    claims = ClaimSet(
+        claims=[
+            rate("weekly", "at least 100", "week", period="first half of 2023"),
+            Claim(id="h1", metric=CONVICTIONS, value="2,076", period="H1 2023"),
+        ]
+    )
+    [finding] = findings(claims, "R102")
+    assert "181 days" in finding.explanation[0]
+
+
+def test_nearly_100_a_week_can_give_2500_in_the_first_half_of_2023():
+    claims = ClaimSet(
+        claims=[
+            rate("weekly", "nearly 100", "week", period="first half of 2023"),
+            Claim(id="h1", metric=CONVICTIONS, value="2,500", period="H1 2023"),
+        ]
+    )
+    assert codes(claims, "R102") == []
+
+
+def test_a_rate_and_a_count_of_different_periods_are_not_compared():
+    claims = ClaimSet(
+        claims=[
+            rate("weekly", "at least 100", "week", period="2023"),
+            Claim(id="h1", metric=CONVICTIONS, value="2,076", period="H1 2023"),
+        ]
+    )
+    assert codes(claims, "R102") == []
+
+
+@given(
+    st.integers(1, 500),
+    st.dates(datetime.date(2020, 1, 1), datetime.date(2026, 1, 1)),
+    st.integers(1, 700),
+    st.sampled_from(["day", "week"]),
+)
+def test_a_count_made_by_its_rate_is_never_flagged(per_unit, start, days, unit):
+    end = start + datetime.timedelta(days=days - 1)
+    period = f"{start.isoformat()}/{end.isoformat()}"
+    exact_count = Fraction(per_unit * days, 7 if unit == "week" else 1)
+    count = f"{math.floor(exact_count)}-{math.ceil(exact_count)}"
+    claims = ClaimSet(
+        claims=[
+            rate("r", per_unit, unit, period=period),
+            Claim(id="c", metric=CONVICTIONS, value=count, period=period),
+        ]
+    )
+    assert codes(claims, "R102") == []
+
+
+@given(st.integers(1, 500), st.dates(datetime.date(2020, 1, 1), datetime.date(2026, 1, 1)), st.integers(7, 700))
+def test_a_count_far_above_its_rate_is_always_found(per_week, start, days):
+    end = start + datetime.timedelta(days=days - 1)
+    period = f"{start.isoformat()}/{end.isoformat()}"
+    count = per_week * days  # seven times what the weekly rate gives
+    claims = ClaimSet(
+        claims=[rate("r", per_week, "week", period=period), Claim(id="c", metric=CONVICTIONS, value=count, period=period)]
+    )
+    assert codes(claims, "R102") == ["R102"]
