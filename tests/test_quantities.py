@@ -46,6 +46,8 @@ from factlint.quantities import (
         ("40,000–45,000", Interval(40000, 45000)),
         ("between 40,000 and 45,000", Interval(40000, 45000)),
         ("from 1.5 to 2 million", Interval(1_500_000, 2_000_000)),
+        # A hedged range widens each end as the hedge would widen that number.
+        ("around 40,000-45,000", Interval(35_000, 49_500)),
         ("34%", Interval(Fraction(67, 2), Fraction(69, 2), high_open=True)),
         ("34 per cent", Interval(Fraction(67, 2), Fraction(69, 2), high_open=True)),
         ("at most 10", Interval(0, 10)),

@@ -223,8 +223,8 @@ def _parse_text(text: str, tolerances: Tolerances) -> Quantity:
         body = body[: suffix.start()]
 
     ranged = _RANGE.fullmatch(body)
-    if ranged and hedge is Hedge.EXACT:
-        return _range_quantity(text, ranged)
+    if ranged and hedge in (Hedge.EXACT, Hedge.APPROXIMATE):
+        return _range_quantity(text, ranged, tolerances if hedge is Hedge.APPROXIMATE else None)
     single = _SINGLE.fullmatch(body)
     if not single:
         raise QuantityError(
@@ -237,7 +237,7 @@ def _parse_text(text: str, tolerances: Tolerances) -> Quantity:
             raise QuantityError(f"cannot read {text!r}: a hedged quantity cannot be negative")
         value = -value
     percent = bool(single["percent"])
-    interval = _hedged_interval(value, half_unit, hedge, tolerances, single)
+    interval = _hedged_interval(value, half_unit, hedge, tolerances)
     return Quantity(
         text=text, nominal=value, interval=interval, hedge=hedge, percent=percent, decimals=decimals
     )
@@ -262,9 +262,7 @@ def _read_number(match: re.Match[str], suffix: str) -> tuple[Fraction, Fraction,
     return value, unit / 2, decimals
 
 
-def _hedged_interval(
-    value: Fraction, half_unit: Fraction, hedge: Hedge, tolerances: Tolerances, match: re.Match[str]
-) -> Interval:
+def _hedged_interval(value: Fraction, half_unit: Fraction, hedge: Hedge, tolerances: Tolerances) -> Interval:
     if hedge is Hedge.EXACT:
         if half_unit == 0:
             return Interval.point(value)
@@ -298,7 +296,8 @@ def _half_unit_of_last_nonzero_digit(value: Fraction) -> Fraction:
     return place / 2
 
 
-def _range_quantity(text: str, match: re.Match[str]) -> Quantity:
+def _range_quantity(text: str, match: re.Match[str], approximate: Tolerances | None) -> Quantity:
+    """A range, widened at both ends by the approximate hedge when one is given ("around 40,000-45,000")."""
     # "1.5-2 million" and "30-40%": a scale or percent sign written once applies to both ends.
     scale_a, scale_b = match["scale_a"], match["scale_b"]
     low, _, decimals_a = _read_number(match, "_a")
@@ -308,11 +307,16 @@ def _range_quantity(text: str, match: re.Match[str]) -> Quantity:
     percent = bool(match["percent_b"] or match["percent_a"])
     if low > high:
         raise QuantityError(f"cannot read {text!r}: the range runs from the larger number to the smaller")
+    interval = Interval(low, high)
+    if approximate is not None:
+        interval = Interval.hull(
+            _hedged_interval(end, Fraction(0), Hedge.APPROXIMATE, approximate) for end in (low, high)
+        )
     return Quantity(
         text=text,
         nominal=(low + high) / 2,
-        interval=Interval(low, high),
-        hedge=Hedge.RANGE,
+        interval=interval,
+        hedge=Hedge.RANGE if approximate is None else Hedge.APPROXIMATE,
         percent=percent,
         decimals=max(decimals_a, decimals_b),
     )

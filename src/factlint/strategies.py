@@ -20,6 +20,7 @@ ClaimSet, Quantity, DateRange and Interval.
 from __future__ import annotations
 
 import datetime
+import keyword
 import math
 from fractions import Fraction
 from typing import Callable, Iterable, Sequence, TypeVar
@@ -402,7 +403,8 @@ def _date_ranges(draw: Draw, first: datetime.date, last: datetime.date, allow_op
 
 # -- sources, claims and claim sets -------------------------------------------------------------
 
-_IDENTIFIERS = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
+# Keywords are identifiers, but cannot be named in a `[[check]]` expression.
+_IDENTIFIERS = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(lambda name: not keyword.iskeyword(name))
 _METRICS = ("refusal-to-fight cases", "desertions", "convictions", "arrests", "people detained", "respondents")
 _PUBLISHERS = ("Mediazona", "The Kyiv Independent", "Meduza", "BBC Russian", "Novaya Gazeta Europe")
 _DIMS = st.dictionaries(
@@ -1108,7 +1110,7 @@ def _plant_r101(plant: _Plant) -> None:
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-rates")
     inferred = draw(st.booleans())
-    first_unit, second_unit = draw(st.lists(st.sampled_from(RateUnit), min_size=2, max_size=2, unique=not inferred or True))
+    first_unit, second_unit = draw(st.lists(st.sampled_from(RateUnit), min_size=2, max_size=2, unique=True))
     per_day = Fraction(draw(st.integers(1, 10**5)), draw(st.integers(1, 400)))
     first = _stated(draw, per_day * _TRUE_UNIT_DAYS[first_unit])
     assume(first.interval.is_bounded)
@@ -1171,7 +1173,7 @@ def _plant_m101(plant: _Plant) -> None:
 def _plant_c101(plant: _Plant) -> None:
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-sources")
-    first_source, second_source = (_published_source(draw, f"{prefix}source{index}") for index in (1, 2))
+    first_source, second_source = [_published_source(draw, f"{prefix}source{index}") for index in (1, 2)]
     plant.builder.sources += [first_source, second_source]
     true = draw(_counts(10**5))
     first = _stated(draw, Fraction(true))
