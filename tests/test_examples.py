@@ -14,7 +14,13 @@ from factlint.loading import load
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SEEDS = EXAMPLES / "seeds"
 BROKEN = EXAMPLES / "broken"
-BROKEN_FILES = sorted(path for path in BROKEN.iterdir() if path.name.endswith((".facts.toml", ".facts.json")))
+# Each broken variant is a folder of its own: the command line checks a folder as one claim set.
+BROKEN_FILES = sorted(path for path in BROKEN.glob("*/*") if path.name.endswith((".facts.toml", ".facts.json")))
+
+
+def broken(name: str) -> Path:
+    [path] = [path for path in BROKEN_FILES if path.name == name]
+    return path
 
 _EXPECT_LINE = re.compile(r"#\s*expect:\s*(?P<codes>.+)")
 _LEADING_CODE = re.compile(r"(?P<code>[a-z]\d{3})-")
@@ -123,7 +129,7 @@ LOCATED = [
 @pytest.mark.parametrize(("name", "code", "bad_text", "last"), LOCATED, ids=[f"{row[0]}-{row[1]}" for row in LOCATED])
 def test_bad_input_is_reported_at_its_line(name: str, code: str, bad_text: str, last: bool):
     skip_unless_registered(frozenset({code}))
-    path = BROKEN / name
+    path = broken(name)
     findings = [finding for finding in lint(load(path)) if finding.code == code]
     assert len(findings) == 1, described(findings)
     location = findings[0].location
@@ -133,7 +139,7 @@ def test_bad_input_is_reported_at_its_line(name: str, code: str, bad_text: str, 
 
 
 def test_syntax_error_is_reported_at_its_column():
-    path = BROKEN / "f001-syntax-error.facts.toml"
+    path = broken("f001-syntax-error.facts.toml")
     (finding,) = [finding for finding in lint(load(path)) if finding.code == "F001"]
     line = path.read_text(encoding="utf-8").splitlines()[finding.location.line - 1]
     # The error is the thousands comma, which TOML does not allow in a number.

@@ -109,8 +109,8 @@ def _fail(message: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from factlint.config import ConfigError, known_rules, load_configuration, with_overrides
-    from factlint.engine import lint
-    from factlint.loading import discover, load
+    from factlint.engine import Report, lint
+    from factlint.loading import discover, load_by_folder
     from factlint.output import format_report, format_statistics, summary_line
 
     rules = known_rules()
@@ -137,10 +137,10 @@ def _check(args: argparse.Namespace) -> int:
     # Absolute paths, so that per-file-ignores (anchored at the configuration's folder) match;
     # the output shows them relative to the working directory again.
     try:
-        claim_set = load([path.absolute() for path in files], tolerances=settings.tolerances)
+        claim_sets = load_by_folder([path.absolute() for path in files], tolerances=settings.tolerances)
     except OSError as error:  # unreadable, or removed while running
         return _fail(f"{error.filename}: {error.strerror}")
-    report = lint(claim_set, settings=settings)
+    report = Report.combine(lint(claim_set, settings=settings) for _, claim_set in claim_sets)
 
     if args.statistics and args.format == "json":
         text = format_statistics(report, "json")

@@ -264,6 +264,18 @@ class Report:
     def __bool__(self) -> bool:
         return bool(self.findings)
 
+    @classmethod
+    def combine(cls, reports: Iterable[Report]) -> Report:
+        """One report of several runs (the command line checks each folder on its own)."""
+        reports = list(reports)
+        findings = sorted((finding for report in reports for finding in report), key=lambda finding: finding.sort_key)
+        rules = {chosen.code: chosen for report in reports for chosen in report.rules}
+        return cls(
+            findings=findings,
+            rules=[rules[code] for code in sorted(rules)],
+            claim_count=sum(report.claim_count for report in reports),
+        )
+
     @property
     def exit_code(self) -> int:
         return 1 if self.findings else 0

@@ -43,7 +43,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["FACT_FILE_SUFFIXES", "discover", "load", "loads"]
+__all__ = ["FACT_FILE_SUFFIXES", "discover", "load", "load_by_folder", "loads"]
 
 FACT_FILE_SUFFIXES = (".facts.toml", ".facts.json", ".facts.csv")
 INVALID_FILE = "F001"
@@ -264,6 +264,28 @@ def load(paths: Path_ | Iterable[Path_], *, tolerances: Tolerances = DEFAULT_TOL
             continue
         documents.append(_parse_document(text, str(path)))
     return _build(documents, tolerances)
+
+
+def load_by_folder(
+    paths: Path_ | Iterable[Path_], *, tolerances: Tolerances = DEFAULT_TOLERANCES
+) -> list[tuple[Path, ClaimSet]]:
+    """One claim set per folder, as the command line checks them.
+
+    The fact files of one folder share ids (sources in one file, claims in another) and
+    relations are inferred across them; different folders are independent, so unrelated
+    stories in one repository never collide. A file named on its own brings the other
+    fact files of its folder, whose sources and claims it may use.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    folders: dict[Path, list[Path]] = {}
+    for path in discover(paths):
+        folders.setdefault(path.parent, [])
+    for folder in folders:
+        folders[folder] = [
+            path for path in sorted(folder.iterdir()) if path.name.endswith(FACT_FILE_SUFFIXES) and path.is_file()
+        ]
+    return [(folder, load(files, tolerances=tolerances)) for folder, files in folders.items()]
 
 
 def loads(text: str, *, path: str = "<string>", format: str = "toml", tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:

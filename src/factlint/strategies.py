@@ -298,6 +298,8 @@ _MONTH_NAMES = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 _ORDINALS = {1: ("first", "1st"), 2: ("second", "2nd"), 3: ("third", "3rd"), 4: ("fourth", "4th")}
+# Words a stated date may start with ("as of May 2025"); only before a whole date, not inside an interval.
+_LEADING_WORDS = ("", "", "", "in ", "on ", "as of ")
 _DATE_FORMS = (
     "iso-day", "date", "iso-month", "year", "sub-year", "third-of-year", "half", "quarter",
     "month", "third-of-month", "day", "days",
@@ -325,7 +327,7 @@ def _date_text(draw: Draw, day: datetime.date, *, forms: Sequence[str] = _DATE_F
     if form == "iso-month":
         return f"{year:04d}-{month:02d}"
     if form == "year":
-        return draw(st.sampled_from((f"{year}", f"all of {year}", f"in {year}")))
+        return draw(st.sampled_from((f"{year}", f"all of {year}")))
     if form == "sub-year":
         code = draw(st.sampled_from((33 + (month - 1) // 3, 40 + (month - 1) // 6, 21 + (month - 3) // 3)))
         if code == 24 or not 21 <= code <= 23 and code < 33:
@@ -346,12 +348,12 @@ def _date_text(draw: Draw, day: datetime.date, *, forms: Sequence[str] = _DATE_F
         return draw(st.sampled_from((f"Q{quarter} {year}", f"{_ORDINALS[quarter][0]} quarter of {year}", f"the {_ORDINALS[quarter][1]} quarter {year}")))
     name = _month_name(draw, month)
     if form == "month":
-        return draw(st.sampled_from((f"{name} {year}", f"{name}, {year}", f"{name} of {year}", f"as of {name} {year}")))
+        return draw(st.sampled_from((f"{name} {year}", f"{name}, {year}", f"{name} of {year}")))
     if form == "third-of-month":
         part = "early" if day.day <= 10 else "mid" if day.day <= 20 else "late"
         return f"{part}{draw(st.sampled_from((' ', '-')))}{name} {year}"
     if form == "day":
-        return draw(st.sampled_from((f"{day.day} {name} {year}", f"{name} {day.day}, {year}", f"on {day.day} {name} {year}")))
+        return draw(st.sampled_from((f"{day.day} {name} {year}", f"{name} {day.day}, {year}", f"{name} {day.day}th {year}")))
     last = _last_day_of(year, month)
     other = draw(st.integers(1, last))
     first_day, last_day = sorted((day.day, other))
@@ -392,7 +394,10 @@ def _date_ranges(draw: Draw, first: datetime.date, last: datetime.date, allow_op
     start = _days_between(draw, first, last)
     shape = draw(st.sampled_from(("plain", "plain", "interval", "open") if allow_open else ("plain", "plain", "interval")))
     if shape == "plain":
-        return parse_date_range(_date_text(draw, start))
+        text = _date_text(draw, start)
+        if isinstance(text, str):
+            text = draw(st.sampled_from(_LEADING_WORDS)) + text
+        return parse_date_range(text)
     plain_forms = tuple(form for form in _DATE_FORMS if form not in ("date",))
     start_text = _date_text(draw, start, forms=plain_forms)
     if shape == "open":

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Iterator
 
 from factlint.engine import Context, Rule, Violation, registry, rule
-from factlint.model import ClaimSet
+from factlint.model import ClaimSet, Location
 
 # F001, F002 and F005 are found while loading and suppressing, not by a check of their own.
 registry.register(Rule("F001", "invalid-file", "TOML/JSON/CSV syntax or structure error"))
@@ -69,14 +70,21 @@ def duplicate_id(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
         first = claim_set.claim(claim.id)
         if first is not claim:
             yield Violation(
-                f"claim id {claim.id!r} is already used (first at {first.location})",
+                f"claim id {claim.id!r} is already used (first at {_short(first.location)})",
                 location=claim.location_of("id"),
             )
     seen_sources: set[str] = set()
     for source in claim_set.sources:
         if source.id in seen_sources:
             yield Violation(
-                f"source id {source.id!r} is already used (first at {claim_set.source(source.id).location})",
+                f"source id {source.id!r} is already used (first at {_short(claim_set.source(source.id).location)})",
                 location=source.location_of("id"),
             )
         seen_sources.add(source.id)
+
+
+def _short(location: Location | None) -> str:
+    """A location by file name alone: messages must read the same wherever the command runs."""
+    if location is None:
+        return "an earlier entry"
+    return f"{PurePath(location.path).name}:{location.line}:{location.column}"
