@@ -65,10 +65,12 @@ class Configuration:
 
 
 def known_rules() -> RuleRegistry:
-    """The registry, with the built-in rules registered."""
+    """The registry, with the built-in rules and the installed plugins' rules registered."""
     from factlint import rules  # noqa: F401  (importing registers the built-in rules)
     from factlint.engine import registry
+    from factlint.plugins import load_plugins
 
+    load_plugins()
     return registry
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
 import fnmatch
 from collections import Counter
@@ -23,6 +25,7 @@ __all__ = [
     "Settings",
     "Severity",
     "Violation",
+    "collecting_rules",
     "lint",
     "registry",
     "rule",
@@ -208,6 +211,29 @@ def _specificity(code: str, selectors: Sequence[str]) -> int:
 
 registry = RuleRegistry()
 
+# While a plugin is imported, the rules it declares go to a staging registry first (see
+# `collecting_rules`), so that factlint can check them before they join `registry`.
+_staging: contextvars.ContextVar[RuleRegistry | None] = contextvars.ContextVar("factlint_staging", default=None)
+
+
+@contextlib.contextmanager
+def collecting_rules() -> Iterator[RuleRegistry]:
+    """Send the rules declared with `rule` (without `into`) to a fresh registry while the block runs.
+
+    >>> with collecting_rules() as staged:
+    ...     @rule("X101", "always-fine", summary="never fires")
+    ...     def always_fine(claim_set, context):
+    ...         return []
+    >>> [known.code for known in staged], registry.get("X101")
+    (['X101'], None)
+    """
+    staged = RuleRegistry()
+    token = _staging.set(staged)
+    try:
+        yield staged
+    finally:
+        _staging.reset(token)
+
 
 def rule(
     code: str,
@@ -221,6 +247,7 @@ def rule(
     """Declare a rule: decorate a function `(claim_set, context) -> Iterable[Violation]`.
 
     `origin` names who provides it; by default the top-level package of the function.
+    The rule joins `into`, else the registry of `collecting_rules` while one collects, else `registry`.
 
     >>> @rule("X101", "always-fine", summary="never fires", into=RuleRegistry())
     ... def always_fine(claim_set, context):
@@ -228,7 +255,8 @@ def rule(
     """
 
     def register(check: CheckFunction) -> CheckFunction:
-        (into if into is not None else registry).register(
+        target = into if into is not None else _staging.get()
+        (target if target is not None else registry).register(
             Rule(
                 code=code,
                 name=name,
@@ -302,6 +330,11 @@ def lint(
     """
     from factlint import rules as _builtin_rules  # noqa: F401  (registers the built-in rules)
     from factlint.suppression import apply_suppressions
+
+    if rules is None:
+        from factlint.plugins import load_plugins
+
+        load_plugins()
 
     settings = settings or Settings()
     settings = attrs.evolve(

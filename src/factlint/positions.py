@@ -15,8 +15,9 @@ Path = tuple[str | int, ...]
 
 _BOM = "\ufeff"
 
-# Nesting deeper than this is never a fact file; stopping there keeps the
-# recursive scanners far from Python's recursion limit on hostile input.
+# Nesting (or a dotted key) deeper than this is never a fact file; stopping
+# there keeps the scanners clear of Python's recursion limit and of paths
+# quadratic in size on hostile input.
 _MAX_DEPTH = 100
 
 
@@ -189,6 +190,8 @@ def _scan_key(text: str, offset: int, end: int) -> tuple[list[str], list[int], i
         dot = _DOT.match(text, part.end(), end)
         if dot is None:
             return names, starts, part.end()
+        if len(names) > _MAX_DEPTH:
+            return None
         offset = dot.end()
 
 

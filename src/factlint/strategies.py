@@ -311,6 +311,11 @@ def _month_name(draw: Draw, month: int) -> str:
     return draw(st.sampled_from((name, name, name[:3], name[:3] + ".") + (("Sept",) if month == 9 else ())))
 
 
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def _last_day_of(year: int, month: int) -> int:
     following = datetime.date(year + month // 12, month % 12 + 1, 1)
     return (following - datetime.timedelta(days=1)).day
@@ -353,7 +358,7 @@ def _date_text(draw: Draw, day: datetime.date, *, forms: Sequence[str] = _DATE_F
         part = "early" if day.day <= 10 else "mid" if day.day <= 20 else "late"
         return f"{part}{draw(st.sampled_from((' ', '-')))}{name} {year}"
     if form == "day":
-        return draw(st.sampled_from((f"{day.day} {name} {year}", f"{name} {day.day}, {year}", f"{name} {day.day}th {year}")))
+        return draw(st.sampled_from((f"{day.day} {name} {year}", f"{name} {day.day}, {year}", f"{name} {_ordinal(day.day)} {year}", f"{_ordinal(day.day)} {name} {year}")))
     last = _last_day_of(year, month)
     other = draw(st.integers(1, last))
     first_day, last_day = sorted((day.day, other))
