@@ -84,6 +84,13 @@ def test_value_in_inline_table_points_at_the_inner_value():
     assert positions.value(("claim", 0, "dims", "army", "n")) == Position(2, 40)
 
 
+def test_array_of_inline_tables_has_the_same_paths_as_an_array_of_tables():
+    positions = toml_source_map('claim = [\n  { id = "a" },\n  { id = "b" },\n]\n')
+    assert positions.value(("claim", 1)) == Position(3, 3)
+    assert positions.value(("claim", 1, "id")) == Position(3, 10)
+    assert positions.key(("claim", 1, "id")) == Position(3, 5)
+
+
 def test_dotted_key_with_spaces_around_dots_points_at_each_part():
     text = '[[claim]]\ndims . charge = "AWOL"\n'
     positions = toml_source_map(text)

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
-    from factlint.engine import Rule
+    from factlint.engine import Rule, RuleRegistry
 
 __all__ = ["main"]
 
@@ -107,13 +107,28 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
+def _known_rules() -> RuleRegistry:
+    """The built-in and plugin rules; a plugin left out is reported on stderr, as ruff and flake8 do."""
+    import warnings
+
+    from factlint.config import known_rules
+    from factlint.plugins import FactlintPluginWarning, load_plugins
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FactlintPluginWarning)  # printed below, once per run
+        problems = load_plugins()
+    for problem in problems:
+        print(f"factlint: warning: {problem}", file=sys.stderr)
+    return known_rules()
+
+
 def _check(args: argparse.Namespace) -> int:
-    from factlint.config import ConfigError, known_rules, load_configuration, with_overrides
+    from factlint.config import ConfigError, load_configuration, with_overrides
     from factlint.engine import Report, lint
     from factlint.loading import discover, load_by_folder
     from factlint.output import format_report, format_statistics, summary_line
 
-    rules = known_rules()
+    rules = _known_rules()
     for option, codes in (("--select", args.select), ("--extend-select", args.extend_select), ("--ignore", args.ignore)):
         for code in codes or ():
             if not rules.is_known_selector(code):
@@ -163,9 +178,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from factlint.config import known_rules
-
-    rules = list(known_rules())
+    rules = list(_known_rules())
     if args.format == "json":
         import json
 
@@ -193,9 +206,8 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     from factlint import pages
-    from factlint.config import known_rules
 
-    rules = known_rules()
+    rules = _known_rules()
     wanted = args.code.strip()
     found: Rule | None = rules.get(wanted) or next((known for known in rules if known.name == wanted.lower()), None)
     if found is None:

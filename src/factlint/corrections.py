@@ -39,22 +39,21 @@ def describe_typo(stated: Fraction, needed: Fraction) -> str | None:
     return f"{format_number(stated)} may be a typo for {format_number(needed)} ({kind})"
 
 
-def digit_variants(stated: Fraction) -> list[tuple[Fraction, str]]:
-    """Every whole number one typo away from `stated`: one digit changed, or two neighbours swapped.
+def digit_variants(stated: Fraction) -> list[tuple[int, str]]:
+    """Every whole number one typo away from `stated`, smallest first: one digit changed, or two neighbours swapped.
 
     Only same-length numbers without a leading zero, as `typo_kind` compares them.
     """
     if stated.denominator != 1 or stated < 0:
         return []
     written = str(stated.numerator)
-    variants: dict[Fraction, str] = {}
+    variants: dict[int, str] = {}
     for index, digit in enumerate(written):
         for replacement in "0123456789":
             if replacement != digit and not (index == 0 and replacement == "0" and len(written) > 1):
-                variants.setdefault(Fraction(written[:index] + replacement + written[index + 1 :]), "one digit")
+                variants[int(written[:index] + replacement + written[index + 1 :])] = "one digit"
     for index in range(len(written) - 1):
         a, b = written[index], written[index + 1]
         if a != b and not (index == 0 and b == "0"):
-            swapped = written[:index] + b + a + written[index + 2 :]
-            variants[Fraction(swapped)] = "two transposed digits"
+            variants[int(written[:index] + b + a + written[index + 2 :])] = "two transposed digits"
     return sorted(variants.items())

@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from factlint.model import Claim, ClaimSet, Location
+from factlint.model import Claim, ClaimSet, Location, paused_cyclic_gc
 from factlint.quantities import DEFAULT_TOLERANCES, Tolerances
 
 __all__ = [
@@ -353,17 +353,18 @@ def lint(
         if problem_rule is not None and problem_rule in selected:
             findings.append(_finding(problem_rule, Violation(problem.message, location=problem.location), settings))
     seen: set[tuple[str, frozenset[str], str]] = set()
-    for chosen in selected:
-        if chosen.check is None:
-            continue
-        for violation in chosen.check(claim_set, context):
-            finding = _finding(chosen, violation, settings)
-            # Inference must never repeat what an explicit relation already reported.
-            key = (finding.code, finding.claim_ids, "" if finding.claim_ids else finding.message)
-            if key in seen:
+    with paused_cyclic_gc():
+        for chosen in selected:
+            if chosen.check is None:
                 continue
-            seen.add(key)
-            findings.append(finding)
+            for violation in chosen.check(claim_set, context):
+                finding = _finding(chosen, violation, settings)
+                # Inference must never repeat what an explicit relation already reported.
+                key = (finding.code, finding.claim_ids, "" if finding.claim_ids else finding.message)
+                if key in seen:
+                    continue
+                seen.add(key)
+                findings.append(finding)
 
     findings = [finding for finding in findings if not _ignored_for_file(finding, settings)]
     findings = apply_suppressions(findings, claim_set, selected, known, settings)

@@ -34,6 +34,7 @@ from factlint.model import (
     Same,
     Source,
     Sum,
+    paused_cyclic_gc,
 )
 from factlint.positions import SourceMap, json_source_map, toml_source_map
 from factlint.quantities import DEFAULT_TOLERANCES, QuantityError, Tolerances, parse_quantity
@@ -255,15 +256,16 @@ def load(paths: Path_ | Iterable[Path_], *, tolerances: Tolerances = DEFAULT_TOL
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    documents = []
-    for path in discover(paths):
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            documents.append(_Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
-            continue
-        documents.append(_parse_document(text, str(path)))
-    return _build(documents, tolerances)
+    with paused_cyclic_gc():
+        documents = []
+        for path in discover(paths):
+            try:
+                text = path.read_bytes().decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                documents.append(_Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
+                continue
+            documents.append(_parse_document(text, str(path)))
+        return _build(documents, tolerances)
 
 
 def load_by_folder(
@@ -294,8 +296,9 @@ def loads(text: str, *, path: str = "<string>", format: str = "toml", tolerances
         raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
     suffix = ".facts.json" if format == "json" else ".facts.toml"
     name = path if path.endswith(FACT_FILE_SUFFIXES) else path + suffix
-    document = _parse_document(text, name)
-    return _build([attrs.evolve(document, path=path)], tolerances)
+    with paused_cyclic_gc():
+        document = _parse_document(text, name)
+        return _build([attrs.evolve(document, path=path)], tolerances)
 
 
 # -- parsing one file ------------------------------------------------------------------------
@@ -561,6 +564,9 @@ def _build(documents: list[_Document], tolerances: Tolerances) -> ClaimSet:
                     if relation is not None:
                         relations.append(relation)
 
+    for document in documents:
+        # The lazy locations keep their document: let go of its raw entries.
+        document.tables = {}
     return ClaimSet(
         claims=claims,
         sources=sources,
@@ -571,12 +577,57 @@ def _build(documents: list[_Document], tolerances: Tolerances) -> ClaimSet:
     )
 
 
-def _field_locations(document: _Document, where: DocPath, entry: Any) -> dict[str, Location]:
-    locations = {}
-    for field in attrs.fields(type(entry)):
-        if document.source_map is not None and document.source_map.value((*where, field.name)) is not None:
-            locations[field.name] = document.locate((*where, field.name))
-    return locations
+class _FieldLocations(Mapping[str, Location]):
+    """Where each field of an entry was stated, looked up in the source map only when first asked for.
+
+    Most claims never appear in a finding; finding a dozen positions for each claim of a
+    large file up front was most of the time it took to load.
+    """
+
+    __slots__ = ("_document", "_where", "_fields", "_found")
+
+    def __init__(self, document: _Document, where: DocPath, fields: tuple[str, ...]) -> None:
+        self._document: _Document | None = document
+        self._where = where
+        self._fields = fields
+        self._found: dict[str, Location] | None = None
+
+    def _resolved(self) -> dict[str, Location]:
+        found = self._found
+        if found is None:
+            document = self._document
+            found = {}
+            if document is not None and document.source_map is not None:
+                for name in self._fields:
+                    if document.source_map.value((*self._where, name)) is not None:
+                        found[name] = document.locate((*self._where, name))
+            self._found, self._document = found, None
+        return found
+
+    def __getitem__(self, field: str) -> Location:
+        return self._resolved()[field]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+    def __repr__(self) -> str:
+        return repr(self._resolved())
+
+    def __reduce__(self) -> tuple[type, tuple[dict[str, Location]]]:
+        return dict, (self._resolved(),)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_locations(document: _Document, where: DocPath, entry: Any) -> Mapping[str, Location]:
+    names = _FIELD_NAMES.get(type(entry))
+    if names is None:
+        names = _FIELD_NAMES[type(entry)] = tuple(field.name for field in attrs.fields(type(entry)))
+    return _FieldLocations(document, where, names)
 
 
 def _read_date(

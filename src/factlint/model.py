@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
 import functools
+import gc
 from collections import defaultdict
 from typing import Iterable, Iterator, Mapping, Union
 
@@ -380,6 +382,23 @@ class ClaimSet:
             files=self.files + other.files,
             unreadable_ids=self.unreadable_ids | other.unreadable_ids,
         )
+
+
+@contextlib.contextmanager
+def paused_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large claim set is built or checked.
+
+    Both allocate millions of small objects that form no reference cycles; each full
+    collection re-scanned all of them, which took a third of the time of a large run.
+    Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _group(claims: Iterable[Claim], key) -> dict:  # type: ignore[no-untyped-def, type-arg]

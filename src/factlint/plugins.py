@@ -74,7 +74,10 @@ def _load(points: Iterable[metadata.EntryPoint], into: RuleRegistry) -> Iterable
     for point in points:
         plugin = _describe(point)
         if not _PREFIX.fullmatch(point.name):
-            yield f"{plugin}: the entry point's name must be a rule code prefix such as XS (capital letters, then optional digits); plugin not loaded"
+            yield (
+                f"{plugin} not loaded: the entry point's name must be a rule code prefix "
+                "such as XS (capital letters, then optional digits)"
+            )
             continue
         try:
             with collecting_rules() as staged:

@@ -85,7 +85,10 @@ class SourceMap(abc.ABC):
         self._lines = _Lines(text)
 
     def value(self, path: Path) -> Position | None:
-        """Where the value at `path` starts: a scalar's first character, an array's `[`, a table's header or `{`."""
+        """Where the value at `path` starts: a scalar's first character, an array's `[`, a table's `{` or header.
+
+        A table that only a dotted key makes (`dims.charge = ...`) starts at its name.
+        """
         span = self._span(tuple(path))
         return None if span is None else self._lines.position(span.start)
 
@@ -457,6 +460,8 @@ _JSON_SCALAR = re.compile(r"-?(?:Infinity|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|NaN|tr
 
 
 def _json_key(token: str) -> str:
+    if "\\" not in token:
+        return token[1:-1]
     try:
         return json.loads(token)
     except ValueError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from factlint.engine import Context, Violation, rule
 from factlint.inference import highest_low, lowest_high, same_quantity_groups, stated_same

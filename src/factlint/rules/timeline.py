@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Iterator, Sequence
 
 from factlint.corrections import digit_variants
@@ -102,12 +101,17 @@ def _nearest_fitting_variant(
     claim: Claim, before: dict[str, Claim | None], after: dict[str, Claim | None]
 ) -> Fix | None:
     floor, ceiling = before[claim.id], after[claim.id]
-
-    def fits(value: Fraction) -> bool:
-        point = Interval.point(value)
-        return (floor is None or point.greater_equal(floor.value.interval) is not Truth.CERTAINLY_NOT) and (
-            ceiling is None or point.less_equal(ceiling.value.interval) is not Truth.CERTAINLY_NOT
+    # The values the claim may take: no lower than the highest earlier total, no higher than the lowest later one.
+    try:
+        allowed = Interval(
+            None if floor is None else floor.value.interval.low,
+            None if ceiling is None else ceiling.value.interval.high,
+            floor is not None and floor.value.interval.low_open,
+            ceiling is not None and ceiling.value.interval.high_open,
         )
+    except ValueError:
+        return None  # its neighbours already contradict each other: no value of this claim helps
+    fits = allowed.__contains__
 
     fitting = [(value, kind) for value, kind in digit_variants(claim.value.nominal) if fits(value)]
     if not fitting:

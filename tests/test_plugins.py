@@ -1,0 +1,251 @@
+"""Plugins: rules from the `factlint.rules` entry points, checked, registered once, and reported when left out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+import factlint
+from factlint import plugins
+from factlint.cli import main
+from factlint.engine import registry
+from factlint.plugins import FactlintPluginWarning, load_plugins
+
+# One A101 finding (the total was copied as 20,583) and one XS101 finding (its quote says 20,538).
+FACTS = """\
+[[claim]]
+id = "total"
+metric = "cases"
+value = "20,583"
+quote = "Mediazona had documented 20,538 such cases"
+[[claim]]
+id = "a"
+metric = "cases"
+value = 18159
+[[claim]]
+id = "b"
+metric = "cases"
+value = 2379
+[[sum]]
+total = "total"
+parts = ["a", "b"]
+"""
+
+
+def _example_plugin_installed() -> bool:
+    return any(point.name == "XS" for point in plugins.entry_points())
+
+
+needs_example_plugin = pytest.mark.skipif(
+    not _example_plugin_installed(),
+    reason="examples/plugin is not installed (pip install -e examples/plugin, as .ci/run does)",
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cases.facts.toml").write_text(FACTS, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def fresh_load(monkeypatch: pytest.MonkeyPatch):
+    """Plugins load again in this test, into a registry holding only the built-in rules; both are restored after."""
+    import factlint.rules  # noqa: F401  (registers the built-in rules)
+
+    monkeypatch.setattr(registry, "_rules", {code: known for code, known in registry._rules.items() if known.origin == "factlint"})
+    monkeypatch.setattr(plugins, "_problems", None)
+
+
+@pytest.fixture
+def install_fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_load):
+    """Install a fake plugin distribution: a module and a dist-info folder, found on sys.path like any other."""
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    modules: list[str] = []
+
+    def install(distribution: str, prefix: str, module: str, source: str) -> None:
+        (site / f"{module}.py").write_text(source, encoding="utf-8")
+        info = site / f"{distribution.replace('-', '_')}-1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 1.0\n", encoding="utf-8")
+        (info / "entry_points.txt").write_text(f"[factlint.rules]\n{prefix} = {module}\n", encoding="utf-8")
+        modules.append(module)
+
+    yield install
+    for module in modules:
+        sys.modules.pop(module, None)
+
+
+def _warning_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("factlint: warning:")]
+
+
+# -- the example plugin, installed ----------------------------------------------------------
+
+
+@needs_example_plugin
+def test_rules_lists_the_plugin_rule_with_its_distribution_as_origin(capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    entries = {entry["code"]: entry for entry in json.loads(capsys.readouterr().out)}
+    assert entries["XS101"]["name"] == "quote-lacks-number"
+    assert entries["XS101"]["origin"] == "factlint-example-plugin"
+    assert entries["A101"]["origin"] == "factlint"
+
+    assert main(["rules"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("XS101")]
+    assert "quote-lacks-number" in line and "factlint-example-plugin" in line
+
+
+@needs_example_plugin
+def test_explain_shows_the_plugin_rules_docstring_as_its_page(capsys):
+    assert main(["explain", "XS101"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("# XS101 quote-lacks-number\n\nFamily: factlint-example-plugin")
+    assert "## What it checks" in page and "## Use instead" in page
+
+
+@needs_example_plugin
+def test_select_by_the_plugin_prefix_runs_only_its_rules(project, capsys):
+    assert main(["check", "--concise", "--select", "XS"]) == 1
+    out = capsys.readouterr().out
+    assert "XS101" in out and "A101" not in out
+
+
+@needs_example_plugin
+def test_ignore_by_the_plugin_prefix_leaves_the_built_in_rules(project, capsys):
+    assert main(["check", "--concise", "--ignore", "XS"]) == 1
+    out = capsys.readouterr().out
+    assert "A101" in out and "XS101" not in out
+
+
+@needs_example_plugin
+def test_configuration_accepts_the_plugin_prefix(project, capsys):
+    (project / "factlint.toml").write_text('ignore = ["XS"]\n', encoding="utf-8")
+    assert main(["check", "--concise"]) == 1
+    captured = capsys.readouterr()
+    assert "A101" in captured.out and "XS101" not in captured.out
+    assert captured.err == ""
+
+
+@needs_example_plugin
+def test_lint_with_the_default_registry_runs_plugin_rules():
+    claim_set = factlint.loads(FACTS, path="cases.facts.toml")
+    assert {finding.code for finding in factlint.lint(claim_set)} == {"A101", "XS101"}
+
+
+# -- fake plugins: broken, clashing, misnamed -------------------------------------------------
+
+
+def test_a_plugin_that_fails_to_import_gives_one_warning_and_the_other_rules_still_run(project, install_fake, capsys):
+    install_fake("factlint-broken", "ZB", "factlint_broken_rules", "import factlint_no_such_module\n")
+    assert main(["check", "--concise", "--select", "A"]) == 1
+    captured = capsys.readouterr()
+    assert _warning_lines(captured.err) == [
+        "factlint: warning: plugin ZB of factlint-broken (ZB = factlint_broken_rules) failed to load: "
+        "ModuleNotFoundError: No module named 'factlint_no_such_module'; its rules are not run"
+    ]
+    assert "Traceback" not in captured.err
+    assert "A101" in captured.out
+
+
+def test_a_rule_clashing_with_a_built_in_code_is_left_out_with_one_warning(project, install_fake, capsys):
+    install_fake(
+        "factlint-clash",
+        "A",
+        "factlint_clash_rules",
+        "import factlint\n"
+        "@factlint.rule('A101', 'my-sum', summary='clashes')\n"
+        "def my_sum(claim_set, context):\n"
+        "    yield factlint.Violation('from the clashing plugin')\n"
+        "@factlint.rule('A901', 'always', summary='fires once')\n"
+        "def always(claim_set, context):\n"
+        "    yield factlint.Violation('from the plugin')\n",
+    )
+    assert main(["check", "--concise", "--select", "A"]) == 1
+    captured = capsys.readouterr()
+    assert _warning_lines(captured.err) == [
+        "factlint: warning: plugin A of factlint-clash (A = factlint_clash_rules): rule A101 (my-sum) not loaded: "
+        "the code is already taken by sum-mismatch of factlint"
+    ]
+    assert registry.get("A101").origin == "factlint"
+    assert registry.get("A901").origin == "factlint-clash"
+    assert "A101 " in captured.out and "A901 from the plugin" in captured.out
+    assert "from the clashing plugin" not in captured.out
+
+
+def test_a_rule_outside_the_plugins_prefix_is_left_out_with_one_warning(install_fake):
+    install_fake(
+        "factlint-misnamed",
+        "ZM",
+        "factlint_misnamed_rules",
+        "import factlint\n"
+        "@factlint.rule('Q101', 'elsewhere', summary='wrong prefix')\n"
+        "def elsewhere(claim_set, context):\n"
+        "    return []\n",
+    )
+    with pytest.warns(FactlintPluginWarning) as caught:
+        problems = load_plugins()
+    assert [str(warning.message) for warning in caught] == list(problems)
+    assert problems == (
+        "plugin ZM of factlint-misnamed (ZM = factlint_misnamed_rules): rule Q101 (elsewhere) not loaded: "
+        "its code does not start with the plugin's prefix ZM",
+    )
+    assert registry.get("Q101") is None
+
+
+def test_the_library_warns_through_the_warnings_module(install_fake):
+    install_fake("factlint-broken", "ZB", "factlint_broken_rules", "raise RuntimeError('no\\nluck')\n")
+    with pytest.warns(FactlintPluginWarning, match=r"plugin ZB of factlint-broken .* RuntimeError: no luck; its rules"):
+        report = factlint.lint(factlint.loads(FACTS, path="cases.facts.toml"), select=["A"])
+    assert [finding.code for finding in report] == ["A101"]
+
+
+def test_plugins_load_once_per_process(install_fake, tmp_path):
+    log = tmp_path / "imports.log"
+    install_fake(
+        "factlint-counted",
+        "ZC",
+        "factlint_counted_rules",
+        f"import factlint\nwith open({str(log)!r}, 'a') as log:\n    log.write('imported\\n')\n"
+        "@factlint.rule('ZC101', 'counted', summary='counts its imports')\n"
+        "def counted(claim_set, context):\n"
+        "    return []\n",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a clean load warns about nothing
+        assert load_plugins() == load_plugins() == ()
+    factlint.lint(factlint.ClaimSet(claims=[]))
+    assert log.read_text(encoding="utf-8") == "imported\n"
+    assert registry.get("ZC101").origin == "factlint-counted"
+
+
+def test_rules_declared_while_collecting_stay_out_of_the_registry():
+    from factlint.engine import collecting_rules
+
+    with collecting_rules() as staged:
+
+        @factlint.rule("ZS101", "staged", summary="collected apart")
+        def staged_rule(claim_set, context):
+            return []
+
+    assert [known.code for known in staged] == ["ZS101"]
+    assert registry.get("ZS101") is None
+
+
+def test_help_does_not_look_for_plugins():
+    code = (
+        "import sys\n"
+        "from factlint.cli import main\n"
+        "assert main(['--help']) == 0\n"
+        "print(sorted(name for name in ('factlint.plugins', 'importlib.metadata') if name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1] == "[]"

@@ -1,0 +1,240 @@
+"""Tests for factlint.strategies: argument checks, st.from_type, and the soundness of every rule on generated claim sets."""
+
+import datetime
+import subprocess
+import sys
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+import factlint
+import factlint.rules  # noqa: F401  (registers the built-in rules)
+from factlint import Claim, ClaimSet, DateRange, Hedge, Interval, Quantity, Source, Truth, lint, parse_date_range, parse_quantity
+from factlint.strategies import (
+    GROUP_KINDS,
+    PlantedContradiction,
+    claim_sets,
+    claims,
+    consistent_claim_sets,
+    contradicting_claim_sets,
+    date_ranges,
+    intervals,
+    quantities,
+    sources,
+    supported_codes,
+)
+
+# Claim sets take a while to build and lint; a slow example is not a failure.
+heavy = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+REGISTERED_CODES = sorted(rule.code for rule in factlint.registry)
+PLANTABLE = supported_codes()
+
+
+# -- argument checks --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: quantities(min_value=-1),
+        lambda: quantities(min_value=5, max_value=1),
+        lambda: quantities(min_value=1.5),
+        lambda: quantities(hedges=["about"]),
+        lambda: quantities(hedges=[]),
+        lambda: quantities(hedges=[Hedge.NEARLY], max_value=0),
+        lambda: date_ranges(min_year=2030, max_year=2000),
+        lambda: date_ranges(min_year=999),
+        lambda: date_ranges(allow_open="yes"),
+        lambda: intervals(min_value=1, max_value=0),
+        lambda: sources(max_year=10_000),
+        lambda: claims(metric=3),
+        lambda: claims(sources=42),
+        lambda: claims(sources=[3]),
+        lambda: claim_sets(min_size=-1),
+        lambda: claim_sets(min_size=3, max_size=1),
+        lambda: consistent_claim_sets(kinds=["nope"]),
+        lambda: consistent_claim_sets(kinds="sum"),
+        lambda: consistent_claim_sets(min_groups=2, max_groups=1),
+        lambda: contradicting_claim_sets("A101", beyond_tolerance=None),
+    ],
+)
+def test_bad_arguments_raise_invalid_argument_at_call_time(make):
+    with pytest.raises(InvalidArgument):
+        make()
+
+
+@pytest.mark.parametrize("code", ["X999", "F001", "F005", 101])
+def test_an_unplantable_code_is_refused_naming_the_supported_codes(code):
+    with pytest.raises(InvalidArgument, match="supported codes: " + ", ".join(PLANTABLE)):
+        contradicting_claim_sets(code)
+
+
+def test_the_supported_codes_include_every_registered_rule_with_a_planter():
+    assert {"A101", "A102", "A104", "F003", "F004"} <= set(PLANTABLE)
+    assert set(PLANTABLE) <= set(REGISTERED_CODES)
+
+
+# -- st.from_type --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", [Claim, Source, ClaimSet, Quantity, DateRange, Interval])
+def test_from_type_builds_each_model_class(kind):
+    @given(st.from_type(kind))
+    @heavy
+    def check(value):
+        assert isinstance(value, kind)
+
+    check()
+
+
+# -- quantities, dates and intervals -------------------------------------------------------------
+
+
+@given(quantities())
+def test_a_quantity_text_parses_back_to_the_same_interval(quantity):
+    again = parse_quantity(quantity.text)
+    assert again.interval == quantity.interval
+    assert (again.hedge, again.percent, again.decimals) == (quantity.hedge, quantity.percent, quantity.decimals)
+
+
+@given(st.data(), st.sampled_from(Hedge), st.integers(0, 10**6), st.integers(0, 10**6))
+def test_quantities_keep_to_their_hedges_and_bounds(data, hedge, first, second):
+    low, high = sorted((first, second))
+    assume(high >= 1)
+    quantity = data.draw(quantities(hedges=[hedge], min_value=low, max_value=high))
+    assert quantity.hedge is hedge
+    if hedge is Hedge.RANGE:
+        assert low <= quantity.interval.low <= quantity.interval.high <= high
+    else:
+        assert low <= quantity.nominal <= high
+
+
+@given(quantities(hedges=[Hedge.EXACT]))
+def test_an_exact_quantity_holds_its_nominal_value(quantity):
+    assert quantity.nominal in quantity.interval
+
+
+@given(date_ranges(min_year=2010, max_year=2020, allow_open=True))
+def test_date_ranges_stay_in_their_years_and_never_run_backwards(dates):
+    assert not dates.is_reversed()
+    for day in (dates.first, dates.last):
+        assert day is None or datetime.date(2010, 1, 1) <= day <= datetime.date(2020, 12, 31)
+    assert parse_date_range(dates.text) == dates
+
+
+def _member(data, interval):
+    """A number inside the interval (an end itself when it is closed)."""
+    low = interval.low if interval.low is not None else (interval.high or 0) - 1000
+    high = interval.high if interval.high is not None else (interval.low or 0) + 1000
+    candidates = [low + (high - low) * Fraction(data.draw(st.integers(1, 99)), 100)] if low != high else []
+    candidates += [end for end, is_open in ((interval.low, interval.low_open), (interval.high, interval.high_open)) if end is not None and not is_open]
+    value = data.draw(st.sampled_from(candidates))
+    assert value in interval
+    return value
+
+
+@given(st.data(), intervals(), intervals())
+def test_interval_arithmetic_holds_every_pointwise_result(data, a, b):
+    x, y = _member(data, a), _member(data, b)
+    assert x + y in a + b
+    assert x - y in a - b
+    assert x * y in a * b
+    if y != 0:
+        assert x / y in a / b
+
+
+@given(intervals(), intervals())
+def test_interval_addition_and_multiplication_commute(a, b):
+    assert a + b == b + a
+    assert a * b == b * a
+
+
+@given(intervals(), intervals(), intervals())
+def test_interval_addition_associates(a, b, c):
+    assert (a + b) + c == a + (b + c)
+
+
+@given(intervals())
+def test_zero_and_one_are_identities(a):
+    assert a + 0 == a
+    assert a * 1 == a
+    assert -(-a) == a
+
+
+@given(st.data(), intervals(), intervals())
+def test_comparisons_agree_with_every_pair_of_readings(data, a, b):
+    x, y = _member(data, a), _member(data, b)
+    for truth, holds in ((a.less_equal(b), x <= y), (a.less_than(b), x < y), (a.equals(b), x == y)):
+        if truth is Truth.CERTAINLY:
+            assert holds
+        elif truth is Truth.CERTAINLY_NOT:
+            assert not holds
+
+
+@given(intervals(), intervals())
+def test_intersection_lies_within_both(a, b):
+    both = a.intersection(b)
+    assert (both is not None) == a.intersects(b)
+    if both is not None:
+        assert both.is_within(a) and both.is_within(b)
+
+
+# -- soundness of the rules ------------------------------------------------------------------------
+
+
+def _described(report):
+    return [(finding.code, finding.message, *finding.explanation) for finding in report]
+
+
+@pytest.mark.parametrize("kind", GROUP_KINDS)
+def test_a_consistent_claim_set_raises_no_finding(kind):
+    @given(consistent_claim_sets(kinds=[kind, *GROUP_KINDS], min_groups=1, max_groups=3))
+    @heavy
+    def check(claim_set):
+        report = lint(claim_set)
+        assert not report, _described(report)
+
+    check()
+
+
+@pytest.mark.parametrize("code", PLANTABLE)
+def test_a_planted_contradiction_is_reported_by_its_rule_alone(code):
+    @given(contradicting_claim_sets(code))
+    @heavy
+    def check(planted):
+        assert isinstance(planted, PlantedContradiction)
+        report = lint(planted.claim_set)
+        assert {finding.code for finding in report} == {code}, (planted.description, _described(report))
+        for finding in report:
+            assert finding.claim_ids <= planted.claim_ids, (finding.claim_ids, planted.claim_ids)
+            assert not finding.claims or finding.claim_ids & planted.claim_ids
+
+    check()
+
+
+@pytest.mark.parametrize("code", PLANTABLE)
+def test_a_change_hidden_inside_the_readings_raises_no_finding(code):
+    @given(contradicting_claim_sets(code, beyond_tolerance=False))
+    @heavy
+    def check(planted):
+        report = lint(planted.claim_set)
+        assert not report, (planted.description, _described(report))
+
+    check()
+
+
+@given(claim_sets(max_size=6))
+@heavy
+def test_any_claim_set_gets_a_report_not_a_crash(claim_set):
+    report = lint(claim_set)
+    assert report.claim_count == len(claim_set)
+
+
+def test_the_strategies_module_can_be_imported_before_hypothesis():
+    # Hypothesis runs its entry points (our setup hook) while it is itself being imported.
+    code = "import factlint.strategies\nfrom hypothesis import strategies as st\nfrom factlint import Claim\nassert isinstance(st.from_type(Claim).example(), Claim)"
+    subprocess.run([sys.executable, "-c", code], check=True)
