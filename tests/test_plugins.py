@@ -48,6 +48,11 @@ needs_example_plugin = pytest.mark.skipif(
 
 
 @pytest.fixture
+def _builtin_rules_only() -> None:
+    """Installed plugins are this module's subject: keep them (overrides the conftest fixture)."""
+
+
+@pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "cases.facts.toml").write_text(FACTS, encoding="utf-8")

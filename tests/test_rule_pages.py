@@ -60,5 +60,7 @@ def test_a_page_shows_its_rule_firing_and_a_clean_file(code):
 )
 def test_every_example_finds_exactly_the_promised_codes(code, index, expected, body):
     claim_set = loads(body, path=f"{code}-example-{index}.facts.toml")
-    found = {finding.code for finding in lint(claim_set)}
-    assert found == expected, [f"{finding.code} {finding.message}" for finding in lint(claim_set)]
+    # Only built-in rules: a plugin installed in the environment may have opinions of its own.
+    report = lint(claim_set, select=sorted(_builtin_codes()))
+    found = {finding.code for finding in report}
+    assert found == expected, [f"{finding.code} {finding.message}" for finding in report]

@@ -6,6 +6,7 @@ length is the range that covers all the conventions a writer may have used.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from factlint.dates import DateRange
@@ -23,6 +24,7 @@ UNIT_DAYS: dict[RateUnit, tuple[Interval, str]] = {
 }
 
 
+@functools.lru_cache(maxsize=None)
 def conversion_factor(from_unit: RateUnit, to_unit: RateUnit) -> Interval:
     """How many `from_unit`s fit in one `to_unit`: per week -> per year is [52, 52.29]."""
     if from_unit is to_unit:

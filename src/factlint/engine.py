@@ -315,6 +315,7 @@ class Report:
         return [(code, names[code], count) for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
+@paused_cyclic_gc()
 def lint(
     claim_set: ClaimSet,
     *,
@@ -353,18 +354,17 @@ def lint(
         if problem_rule is not None and problem_rule in selected:
             findings.append(_finding(problem_rule, Violation(problem.message, location=problem.location), settings))
     seen: set[tuple[str, frozenset[str], str]] = set()
-    with paused_cyclic_gc():
-        for chosen in selected:
-            if chosen.check is None:
+    for chosen in selected:
+        if chosen.check is None:
+            continue
+        for violation in chosen.check(claim_set, context):
+            finding = _finding(chosen, violation, settings)
+            # Inference must never repeat what an explicit relation already reported.
+            key = (finding.code, finding.claim_ids, "" if finding.claim_ids else finding.message)
+            if key in seen:
                 continue
-            for violation in chosen.check(claim_set, context):
-                finding = _finding(chosen, violation, settings)
-                # Inference must never repeat what an explicit relation already reported.
-                key = (finding.code, finding.claim_ids, "" if finding.claim_ids else finding.message)
-                if key in seen:
-                    continue
-                seen.add(key)
-                findings.append(finding)
+            seen.add(key)
+            findings.append(finding)
 
     findings = [finding for finding in findings if not _ignored_for_file(finding, settings)]
     findings = apply_suppressions(findings, claim_set, selected, known, settings)

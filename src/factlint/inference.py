@@ -42,6 +42,13 @@ class Breakdown:
 
 def breakdowns(claim_set: ClaimSet) -> Iterator[Breakdown]:
     """Every whole with its parts, where the parts' dims are the whole's plus one key."""
+    found = claim_set.shared_results.get("breakdowns")
+    if found is None:
+        found = claim_set.shared_results["breakdowns"] = list(_find_breakdowns(claim_set))
+    return iter(found)  # type: ignore[call-overload]
+
+
+def _find_breakdowns(claim_set: ClaimSet) -> Iterator[Breakdown]:
     by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
     for claim in claim_set.claims:
         if claim_set.infers(claim):

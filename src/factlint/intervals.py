@@ -39,7 +39,10 @@ class Truth(enum.Enum):
 
 
 def _fraction(value: Number | None) -> Fraction | None:
-    return None if value is None else Fraction(value)
+    # Fractions are immutable: one already given is kept rather than copied (a hot path).
+    if value is None or type(value) is Fraction:
+        return value
+    return Fraction(value)
 
 
 @attrs.frozen(repr=False)

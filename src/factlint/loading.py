@@ -248,6 +248,7 @@ def discover(paths: Iterable[Path_]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+@paused_cyclic_gc()
 def load(paths: Path_ | Iterable[Path_], *, tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:
     """Load fact files (and the fact files under folders) into one ClaimSet.
 
@@ -256,16 +257,15 @@ def load(paths: Path_ | Iterable[Path_], *, tolerances: Tolerances = DEFAULT_TOL
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    with paused_cyclic_gc():
-        documents = []
-        for path in discover(paths):
-            try:
-                text = path.read_bytes().decode("utf-8-sig")
-            except UnicodeDecodeError as error:
-                documents.append(_Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
-                continue
-            documents.append(_parse_document(text, str(path)))
-        return _build(documents, tolerances)
+    documents = []
+    for path in discover(paths):
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            documents.append(_Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
+            continue
+        documents.append(_parse_document(text, str(path)))
+    return _build(documents, tolerances)
 
 
 def load_by_folder(
@@ -290,15 +290,15 @@ def load_by_folder(
     return [(folder, load(files, tolerances=tolerances)) for folder, files in folders.items()]
 
 
+@paused_cyclic_gc()
 def loads(text: str, *, path: str = "<string>", format: str = "toml", tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:
     """Load one fact file's text; `format` is "toml" or "json"."""
     if format not in ("toml", "json"):
         raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
     suffix = ".facts.json" if format == "json" else ".facts.toml"
     name = path if path.endswith(FACT_FILE_SUFFIXES) else path + suffix
-    with paused_cyclic_gc():
-        document = _parse_document(text, name)
-        return _build([attrs.evolve(document, path=path)], tolerances)
+    document = _parse_document(text, name)
+    return _build([attrs.evolve(document, path=path)], tolerances)
 
 
 # -- parsing one file ------------------------------------------------------------------------

@@ -68,6 +68,16 @@ class Dims(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._items)
 
+    # The dict's own views: the Mapping defaults look every key up again (a hot path in inference).
+    def keys(self):  # type: ignore[no-untyped-def]
+        return self._lookup.keys()
+
+    def items(self):  # type: ignore[no-untyped-def]
+        return self._lookup.items()
+
+    def values(self):  # type: ignore[no-untyped-def]
+        return self._lookup.values()
+
     def __hash__(self) -> int:
         return hash(self._items)
 
@@ -367,10 +377,18 @@ class ClaimSet:
 
     def infers(self, claim: Claim) -> bool:
         """Relations may be inferred for this claim (its file did not say `infer = false`)."""
-        if claim.location is None:
+        if claim.location is None or not self._paths_without_inference:
             return True
-        settings = self.file_settings.get(claim.location.path)
-        return settings is None or settings.infer
+        return claim.location.path not in self._paths_without_inference
+
+    @functools.cached_property
+    def _paths_without_inference(self) -> frozenset[str]:
+        return frozenset(path for path, settings in self.file_settings.items() if not settings.infer)
+
+    @functools.cached_property
+    def shared_results(self) -> dict[str, object]:
+        """What several rules of one run derive alike (inferred breakdowns), found once: a claim set never changes."""
+        return {}
 
     def merged(self, other: ClaimSet) -> ClaimSet:
         """The claims, sources, relations and problems of both sets, as from one run."""

@@ -58,7 +58,7 @@ class Rounding(enum.Enum):
         )
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Tolerances:
     """The one table of how wide hedge words and rounding are read; configuration overrides it."""
 
@@ -198,10 +198,19 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
         raise QuantityError(
             f"a quantity must be a number or text, not {type(stated).__name__} {stated!r}"
         )
+    if type(stated) is int:
+        return _exact_integer(stated)
     if isinstance(stated, (int, Fraction)):
         value = Fraction(stated)
         return Quantity(text=str(stated), nominal=value, interval=Interval.point(value))
     return _parse_text(stated, tolerances)
+
+
+@functools.lru_cache(maxsize=65536)
+def _exact_integer(stated: int) -> Quantity:
+    """A whole number stated as a number (a TOML integer): quantities are immutable, so equal ones are shared."""
+    value = Fraction(stated)
+    return Quantity(text=str(stated), nominal=value, interval=Interval.point(value))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -213,8 +213,14 @@ def _quantities(draw: Draw, hedges: tuple[Hedge, ...], low: int, high: int) -> Q
 def _rounded_text(draw: Draw, low: int, high: int, *, percent: bool) -> str:
     """A figure rounded to its last stated digit, between low and high: "2.4 million", "15.70", "34.5"."""
     scales = [1] if percent else [1, *(scale for scale in _SCALE_WORDS if scale <= high)]
-    scale = draw(st.sampled_from(scales))
-    decimals = draw(st.integers(1 if scale == 1 and not percent else 0, 3))
+    # A last digit with a stated value between low and high: "2 million" cannot lie in [1,001, 1,001].
+    digits = [
+        (scale, decimals)
+        for scale in scales
+        for decimals in range(1 if scale == 1 and not percent else 0, 4)
+        if math.floor(high / Fraction(scale, 10**decimals)) >= math.ceil(low / Fraction(scale, 10**decimals))
+    ]
+    scale, decimals = draw(st.sampled_from(digits))
     unit = Fraction(scale, 10**decimals)
     units = draw(st.integers(math.ceil(low / unit), math.floor(high / unit)))
     word = draw(st.sampled_from(_SCALE_WORDS[scale])) if scale > 1 else ""

@@ -1,0 +1,124 @@
+"""The pre-commit hook, run by the real `pre-commit try-repo` against a snapshot of this source tree."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Not part of the source tree: build products, caches, and the benchmarks' generated data.
+_NOT_SOURCE = {".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "build", "dist", ".mypy_cache"}
+_GENERATED = {ROOT / "benchmarks" / "data"}
+
+BROKEN = """\
+[[claim]]
+id = "total"
+metric = "refusal-to-fight cases"
+value = "20,583"
+[[claim]]
+id = "awol"
+metric = "refusal-to-fight cases"
+value = 18159
+[[claim]]
+id = "other"
+metric = "refusal-to-fight cases"
+value = 2379
+[[sum]]
+total = "total"
+parts = ["awol", "other"]
+"""
+CLEAN = BROKEN.replace("20,583", "20,538")
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git, and git is not installed")
+
+
+def _git(*args: str, cwd: Path) -> None:
+    subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def _commit_all(folder: Path) -> None:
+    """Make `folder` a git repository with everything in it committed, as pre-commit needs."""
+    _git("init", "--quiet", cwd=folder)
+    _git("config", "user.email", "tests@factlint.invalid", cwd=folder)
+    _git("config", "user.name", "factlint tests", cwd=folder)
+    _git("add", "--all", cwd=folder)
+    _git("commit", "--quiet", "--message", "snapshot", cwd=folder)
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This source tree as it is now, committed to a repository of its own.
+
+    try-repo on the working repository would use its last commit plus changes to tracked
+    files only; a snapshot also holds files not committed yet, such as a new hook file.
+    """
+    snapshot = tmp_path_factory.mktemp("hook-repo") / "factlint"
+
+    def not_source(folder: str, names: list[str]) -> set[str]:
+        return {name for name in names if name in _NOT_SOURCE or name.endswith(".egg-info") or Path(folder, name) in _GENERATED}
+
+    shutil.copytree(ROOT, snapshot, symlinks=True, ignore=not_source)
+    _commit_all(snapshot)
+    return snapshot
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """pre-commit's cache, shared by this module's tests: the hook's environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture
+def try_repo(hook_repo: Path, pre_commit_home: Path, tmp_path: Path):
+    """Run `pre-commit try-repo <snapshot> factlint --all-files` in a fresh repository holding `files`."""
+
+    def run(files: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        project = tmp_path / "project"
+        project.mkdir()
+        for name, text in files.items():
+            (project / name).write_text(text, encoding="utf-8")
+        _commit_all(project)
+        env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"}
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "factlint", "--all-files"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+
+    return run
+
+
+def test_the_hook_fails_a_commit_with_a_contradiction_and_shows_the_finding(try_repo):
+    result = try_repo({"cases.facts.toml": BROKEN})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "factlint" in result.stdout and "Failed" in result.stdout
+    assert "cases.facts.toml:4:9: A101" in result.stdout
+
+
+def test_the_hook_passes_clean_fact_files_and_leaves_other_files_alone(try_repo):
+    result = try_repo({"cases.facts.toml": CLEAN, "notes.toml": "this is not a fact file ="})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+
+
+def test_the_hook_checks_claims_in_different_files_in_one_run(try_repo):
+    parts, _, relation = CLEAN.partition("[[sum]]")
+    total, _, rest = parts.partition('[[claim]]\nid = "awol"')
+    result = try_repo(
+        {
+            "total.facts.toml": total,
+            "parts.facts.toml": '[[claim]]\nid = "awol"' + rest,
+            "sum.facts.toml": "[[sum]]" + relation,
+        }
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
