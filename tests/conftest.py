@@ -18,4 +18,5 @@ def _builtin_rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
     from factlint.engine import registry
 
     monkeypatch.setattr(plugins, "_problems", ())  # as if loaded, with nothing installed
-    monkeypatch.setattr(registry, "_rules", {code: known for code, known in registry._rules.items() if known.origin == "factlint"})
+    builtin = {code: known for code, known in registry._rules.items() if known.origin == "factlint"}
+    monkeypatch.setattr(registry, "_rules", builtin)

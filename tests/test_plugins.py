@@ -64,7 +64,8 @@ def fresh_load(monkeypatch: pytest.MonkeyPatch):
     """Plugins load again in this test, into a registry holding only the built-in rules; both are restored after."""
     import factlint.rules  # noqa: F401  (registers the built-in rules)
 
-    monkeypatch.setattr(registry, "_rules", {code: known for code, known in registry._rules.items() if known.origin == "factlint"})
+    builtin = {code: known for code, known in registry._rules.items() if known.origin == "factlint"}
+    monkeypatch.setattr(registry, "_rules", builtin)
     monkeypatch.setattr(plugins, "_problems", None)
 
 

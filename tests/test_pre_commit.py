@@ -61,7 +61,11 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     snapshot = tmp_path_factory.mktemp("hook-repo") / "factlint"
 
     def not_source(folder: str, names: list[str]) -> set[str]:
-        return {name for name in names if name in _NOT_SOURCE or name.endswith(".egg-info") or Path(folder, name) in _GENERATED}
+        return {
+            name
+            for name in names
+            if name in _NOT_SOURCE or name.endswith(".egg-info") or Path(folder, name) in _GENERATED
+        }
 
     shutil.copytree(ROOT, snapshot, symlinks=True, ignore=not_source)
     _commit_all(snapshot)

@@ -23,7 +23,8 @@ total = "total"
 parts = ["awol", "other"]
 """
 
-BROKEN = CLEAN.replace("20,538", "20,583")
+# The files of one folder form one claim set, so the broken file has ids of its own.
+BROKEN = CLEAN.replace("20,538", "20,583").replace('"total"', '"cases"').replace('"awol"', '"absent"').replace('"other"', '"rest"')
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def test_a_failure_shows_the_findings_without_a_traceback(project):
     result = project.runpytest("--factlint", "-m", "factlint")
     output = result.stdout.str()
     assert "A101" in output
-    assert "  18,159 + 2,379 = 20,538, but the total total says 20,583: 45 more" in output
+    assert "  18,159 + 2,379 = 20,538, but the total cases says 20,583: 45 more" in output
     assert "Traceback" not in output
     assert "pytest_plugin.py" not in output
     result.stdout.fnmatch_lines(["*_ factlint check _*"])
@@ -71,6 +72,12 @@ def test_the_factlint_marker_selects_only_fact_files(project):
 def test_items_are_named_by_their_file(project):
     result = project.runpytest("--factlint", "--collect-only", "-q")
     result.stdout.fnmatch_lines(["broken.facts.toml::factlint", "clean.facts.toml::factlint"])
+
+
+def test_a_file_sees_the_sources_of_the_other_files_in_its_folder(pytester):
+    pytester.makefile(".facts.toml", sources='[[source]]\nid = "kyiv"\npublished = 2025-06-26\n')
+    pytester.makefile(".facts.toml", claims='[[claim]]\nid = "a"\nmetric = "m"\nvalue = 1\nas_of = "late May"\nsource = "kyiv"\n')
+    pytester.runpytest("--factlint").assert_outcomes(passed=2)
 
 
 def test_json_and_csv_fact_files_are_collected(pytester):

@@ -106,6 +106,8 @@ def test_tolerances_widen_hedges():
         (2.5, "not float"),
         ("45,000-40,000", "from the larger number to the smaller"),
         ("at least 5 or more", "two hedges"),
+        ("nearly 0", "no number is nearly 0"),
+        ("fewer than 0", "no number is fewer than 0"),
     ],
 )
 def test_unreadable_quantity_gives_a_plain_message(stated, message):

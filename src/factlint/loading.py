@@ -470,7 +470,10 @@ class _Builder:
 
 def _restore_decimal_text(raw: dict[str, Any], where: DocPath, source_map: SourceMap | None) -> dict[str, Any]:
     """TOML floats lose their stated decimals ("15.70" becomes 15.7); take the text from the file instead."""
-    if not any(isinstance(value, float) for value in raw.values()):
+    for value in raw.values():
+        if isinstance(value, float):
+            break
+    else:
         return raw
     restored = dict(raw)
     for key, value in raw.items():

@@ -52,7 +52,8 @@ class Dims(Mapping[str, str]):
     __slots__ = ("_items", "_lookup")
 
     def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
-        pairs = dict(items.items() if isinstance(items, Mapping) else items)
+        # A dict first: isinstance against typing.Mapping is slow, and this runs once per claim.
+        pairs = dict(items) if type(items) is dict else dict(items.items() if isinstance(items, Mapping) else items)
         for key, value in pairs.items():
             if not isinstance(key, str) or not isinstance(value, str):
                 raise TypeError(f"dims must map text to text, not {key!r} = {value!r}")
@@ -136,6 +137,16 @@ def _date_range(value: DateRange | str | datetime.date) -> DateRange:
     return value if isinstance(value, DateRange) else parse_date_range(value)
 
 
+_NO_DIMS = Dims()
+
+
+def _dims(value: Dims | Mapping[str, str] | Iterable[tuple[str, str]]) -> Dims:
+    """Dims are immutable, so most claims (which have none) share one empty Dims."""
+    if type(value) is dict and not value:
+        return _NO_DIMS
+    return Dims(value)
+
+
 def _identifier(instance: object, attribute: attrs.Attribute, value: str) -> None:  # type: ignore[type-arg]
     if not isinstance(value, str) or not value.isidentifier():
         raise ValueError(
@@ -191,7 +202,7 @@ class Claim(_Located):
     as_of: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
     period: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
     since: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
-    dims: Dims = attrs.field(factory=Dims, converter=Dims)
+    dims: Dims = attrs.field(factory=Dims, converter=_dims)
     of: int | str | None = None
     statistic: str | None = None
     items: int = 1

@@ -15,7 +15,7 @@ __all__ = ["describe", "near_matches", "page"]
 
 # `src/factlint/rule_pages` links to the repository's `rules/` folder, one `CODE.md` a rule.
 _PAGES = "rule_pages"
-_FIRST_SECTION = re.compile(r"^##+\s*What it does\s*\n(?P<body>.*?)(?=^#|\Z)", re.MULTILINE | re.DOTALL | re.IGNORECASE)
+_FIRST_SECTION = re.compile(r"^##+\s*What it checks\s*\n(?P<body>.*?)(?=^#|\Z)", re.MULTILINE | re.DOTALL | re.IGNORECASE)
 
 
 def page(rule: Rule) -> str | None:
@@ -31,7 +31,7 @@ def page(rule: Rule) -> str | None:
 
 
 def describe(rule: Rule) -> str:
-    """A paragraph on what the rule checks: the page's "What it does" section, else the summary."""
+    """A paragraph on what the rule checks: the page's "What it checks" section, else the summary."""
     text = page(rule)
     if text:
         match = _FIRST_SECTION.search(text)

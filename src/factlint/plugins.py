@@ -84,7 +84,8 @@ def _load(points: Iterable[metadata.EntryPoint], into: RuleRegistry) -> Iterable
                 point.load()
         except Exception as error:  # noqa: BLE001  (any failure of third-party code leaves that plugin out)
             reason = " ".join(str(error).split())
-            yield f"{plugin} failed to load: {type(error).__name__}{': ' + reason if reason else ''}; its rules are not run"
+            detail = f"{type(error).__name__}: {reason}" if reason else type(error).__name__
+            yield f"{plugin} failed to load: {detail}; its rules are not run"
             continue
         origin = _distribution(point)
         for declared in staged:

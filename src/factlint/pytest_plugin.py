@@ -18,6 +18,7 @@ __all__ = ["FactFile", "FactFileItem", "FactFileFindings"]
 
 _MARKER = "factlint"
 _SETTINGS_CACHE = pytest.StashKey[dict]()
+_FOLDER_REPORTS = pytest.StashKey[dict]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,6 +35,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{_MARKER}: a fact file checked by factlint (collected with --factlint)")
     config.stash[_SETTINGS_CACHE] = {}
+    config.stash[_FOLDER_REPORTS] = {}
 
 
 def _enabled(config: pytest.Config) -> bool:
@@ -77,14 +79,30 @@ class FactFileItem(pytest.Item):
         self.add_marker(_MARKER)
 
     def runtest(self) -> None:
-        from factlint.engine import lint
-        from factlint.loading import load
+        from factlint.engine import Report
 
-        settings = self._settings()
-        claim_set = load(self.path, tolerances=settings.tolerances)
-        report = lint(claim_set, settings=settings)
-        if report:
-            raise FactFileFindings(report)
+        folder_report = self._folder_report()
+        # The folder is one claim set; this item answers for the findings located in its file.
+        mine = [
+            finding
+            for finding in folder_report
+            if finding.location is None or Path(finding.location.path).resolve() == self.path.resolve()
+        ]
+        if mine:
+            raise FactFileFindings(Report(findings=mine, rules=folder_report.rules, claim_count=folder_report.claim_count))
+
+    def _folder_report(self) -> Report:
+        """The report of this file's folder, which shares ids across its files; linted once per folder."""
+        from factlint.engine import lint
+        from factlint.loading import load_by_folder
+
+        cache = self.config.stash[_FOLDER_REPORTS]
+        folder = self.path.parent.resolve()
+        if folder not in cache:
+            settings = self._settings()
+            [(_, claim_set)] = load_by_folder(self.path, tolerances=settings.tolerances)
+            cache[folder] = lint(claim_set, settings=settings)
+        return cache[folder]
 
     def _settings(self) -> Settings:
         """The settings of the nearest `[tool.factlint]` or factlint.toml, read once per configuration file."""

@@ -246,7 +246,10 @@ def _parse_text(text: str, tolerances: Tolerances) -> Quantity:
             raise QuantityError(f"cannot read {text!r}: a hedged quantity cannot be negative")
         value = -value
     percent = bool(single["percent"])
-    interval = _hedged_interval(value, half_unit, hedge, tolerances)
+    try:
+        interval = _hedged_interval(value, half_unit, hedge, tolerances)
+    except ValueError:
+        raise QuantityError(f"cannot read {text!r}: no number is {hedge.value} {format_number(value)}") from None
     return Quantity(
         text=text, nominal=value, interval=interval, hedge=hedge, percent=percent, decimals=decimals
     )

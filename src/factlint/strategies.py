@@ -55,6 +55,7 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import InvalidArgument  # noqa: E402
 
 __all__ = [
+    "GROUP_KINDS",
     "PlantedContradiction",
     "claim_sets",
     "claims",
@@ -96,7 +97,7 @@ def _check_sizes(min_size: object, max_size: object) -> tuple[int, int]:
 # -- how numbers are written ----------------------------------------------------------------
 
 # Hedge phrases of the design's table; "{}" is where the number goes.
-HEDGE_PHRASES: dict[Hedge, tuple[str, ...]] = {
+_HEDGE_PHRASES: dict[Hedge, tuple[str, ...]] = {
     Hedge.APPROXIMATE: (
         "about {}", "around {}", "approximately {}", "roughly {}", "some {}", "an estimated {}", "~{}", "~ {}",
     ),
@@ -142,7 +143,7 @@ def _capitalised(draw: Draw, text: str) -> str:
 
 
 def _hedged(draw: Draw, hedge: Hedge, number_text: str) -> str:
-    return draw(st.sampled_from(HEDGE_PHRASES[hedge])).format(number_text)
+    return draw(st.sampled_from(_HEDGE_PHRASES[hedge])).format(number_text)
 
 
 # -- quantities ---------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ _SMALL = {
         "sixteen seventeen eighteen nineteen".split()
     )
 }
-_SMALL.update({word: 10 * tens for tens, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL.update({word: 10 * tens for tens, word in enumerate(_TENS, 2)})
 _WORD_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
