@@ -206,3 +206,15 @@ def test_text_summary_counts_findings_claims_files_and_fixes():
 def test_unknown_format_is_a_value_error():
     with pytest.raises(ValueError, match="text, json, sarif, github"):
         format_report(_report(), "xml")
+
+
+def test_sarif_of_the_broken_examples_is_valid_against_the_2_1_0_schema(monkeypatch, capsys):
+    from factlint.cli import main
+
+    validator = _sarif_validator()
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    assert main(["check", "examples/broken", "--format", "sarif"]) == 1
+    log = json.loads(capsys.readouterr().out)
+    assert len(log["runs"][0]["results"]) >= 18
+    errors = sorted(validator.iter_errors(log), key=str)
+    assert not errors, errors[0].message

@@ -34,10 +34,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, as in the rest of factlint's messages."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"factlint: error: {message} (see `{self.prog} --help`)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     from factlint.output import FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factlint",
         description="Check whether the numbers in a set of claims can all be true at once.",
     )
