@@ -22,6 +22,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -341,7 +342,7 @@ def write_results(info: dict[str, str], results: dict[str, dict[str, Any]], cold
             )
         )
     parts.append("\n## Planted contradictions\n\n" + "\n".join(f"- {line}" for line in correctness) + "\n")
-    RESULTS.write_text("\n".join(parts), encoding="utf-8")
+    RESULTS.write_text(re.sub(r"\n{3,}", "\n\n", "\n".join(parts)), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

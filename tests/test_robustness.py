@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import csv
+import datetime
 import io
 import json
 import tempfile
@@ -23,6 +25,10 @@ EXAMPLE_FILES = sorted(
 )
 SUFFIXES = (".facts.toml", ".facts.json", ".facts.csv")
 
+# Numbers around the digits int() reads and writes (sys.get_int_max_str_digits(), 4300 by default).
+LONGEST = "9" * 4300
+TOO_LONG = "1" * 5000
+
 TOML_FRAGMENTS = (
     "[[claim]]", "[[source]]", "[[sum]]", "[[part]]", "[[ratio]]", "[[same]]", "[[check]]", "[factlint]",
     "[claim]", "[[claim.dims]]", "[[factlint]]", "[[unknown]]",
@@ -39,7 +45,7 @@ TOML_FRAGMENTS = (
     "\n", "\n", "\n", "\r\n", "\r", " ", "\t", "\x00", "\ufeff", "\u2028",
     '"a"', '"late May"', '"about 1,000"', '"58.2%"', '"nearly 100 a week"', '""',
     "1", "0", "-1", "1.50", "15.70", "1_000", "0x1F", "1e400", "-0.0", "nan", "inf", "-inf",
-    "99999999999999999999999999", "true", "false", "18,159",
+    "99999999999999999999999999", "true", "false", "18,159", LONGEST, TOO_LONG, f'"{TOO_LONG}"', f"{TOO_LONG}.5",
 )
 
 JSON_FRAGMENTS = (
@@ -51,7 +57,7 @@ JSON_FRAGMENTS = (
     '"a"', '"b"', '"nearly 100"', '"late May"', '"late May 2025"', '"2025-06-26"', '"20,538"', '"a <= b"',
     '"three times"', '"\\ud800"', '"\\u0000"', '""',
     "1", "0", "-0", "1.5", "15.70", "1e999", "-1e999", "12345678901234567890", "NaN", "Infinity", "-Infinity",
-    "null", "true", "false",
+    "null", "true", "false", LONGEST, TOO_LONG, f'"{TOO_LONG}"', f"{TOO_LONG}.5",
 )
 
 TABLE_NAMES = ("claim", "source", "sum", "part", "ratio", "same", "check", "factlint")
@@ -87,6 +93,155 @@ json_documents = st.dictionaries(
 ).map(json.dumps)
 
 
+# Fact files that parse, with every field drawn from readable, borderline and unreadable values,
+# and relations between a handful of ids, so that the rules themselves meet odd input.
+IDS = ("a", "b", "c", "s", "t")
+QUANTITY_TEXTS = (
+    "nearly 100", "about 1,000", "20,538", "58.2%", "100+", "more than 2,000", "between 3 and 1", "1.5 million",
+    "0", "-5", "0.0", "15.70", "0.000000001%", "1e400", "99999999999999999999999", "at least 0", "fewer than 0",
+    "under 1", "3 to 3", "-1 to -2", "100 percent", "1,000 or more", "½", "٣", "", " ", "nan", "about about 5",
+    LONGEST, f"about {LONGEST}", f"{LONGEST} million", f"{LONGEST}.5%", f"1 to {LONGEST}", TOO_LONG, f"{TOO_LONG}.5",
+)
+DATE_TEXTS = (
+    "late May", "late May 2025", "2025-06-26", "2023-06/2023-01", "2023-01/..", "../2023", "..", "9999-12-31",
+    "0001-01-01", "0000-01-01", "December 9999", "late December 9999", "January 1", "29 February", "2024-02-30",
+    "H1 2023", "Q4 9999", "first half of 2023", "so far this year", "so far in 2024", "mid 2020", "2020-13", "",
+    f"H{TOO_LONG} 2020", f"Q{TOO_LONG}",
+)
+EXPRESSIONS = (
+    "a <= b", "a + b == c", "a / 0 > 1", "a / b <= 1", "a - a == 0", "a < b < c", "a == 20,538", "a * 100% <= b",
+    "a ** 2", "(((a)))", "a +", "", "a and b", "a <= b and b <= c", "zz <= a", "-a <= b", "1 / (a - a) > 0",
+    "99999999999999999999 * a > a", "0.0001 * a == 0", "a <= 3%", f"a < {TOO_LONG}", "*".join("a" * 700) + " < b",
+)
+FACTORS = ("three times", "half", "double", "0", "-1", "1e400", "2x", "a third", "1/0", "", LONGEST, TOO_LONG)
+CODES = ("A101", "A1", "F", "X999", "", "a101", "F001")
+
+
+ODD_VALUES = st.one_of(
+    st.text(max_size=8),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.dates(),
+    st.sampled_from(IDS),
+    st.lists(st.sampled_from(IDS) | st.integers(), max_size=3),
+)
+
+
+def mostly(typical: st.SearchStrategy[object], odd: st.SearchStrategy[object] = ODD_VALUES) -> st.SearchStrategy[object]:
+    """Nine times in ten a typical value, else an odd one (of any type)."""
+    return st.sampled_from([True] * 9 + [False]).flatmap(lambda usual: typical if usual else odd)
+
+
+def field_values(*texts: str) -> st.SearchStrategy[object]:
+    return mostly(st.sampled_from(texts))
+
+
+ENTRY_FIELDS: dict[str, dict[str, st.SearchStrategy[object]]] = {
+    "source": {
+        "id": st.sampled_from(IDS), "publisher": st.text(max_size=5), "published": field_values(*DATE_TEXTS),
+        "retrieved": field_values(*DATE_TEXTS), "cites": st.lists(st.sampled_from(IDS), max_size=3),
+        "url": st.text(max_size=5),
+    },
+    "claim": {
+        "id": st.sampled_from(IDS), "metric": st.sampled_from(["cases", "share", "x"]),
+        "value": mostly(st.sampled_from(QUANTITY_TEXTS) | st.integers(-10, 10**6) | st.just(int(LONGEST))), "unit": st.sampled_from(["", "%", "years", "people"]),
+        "per": field_values("week", "day", "year", "month", "hour", "fortnight", ""),
+        "as_of": field_values(*DATE_TEXTS), "period": field_values(*DATE_TEXTS), "since": field_values(*DATE_TEXTS),
+        "dims": st.dictionaries(st.sampled_from(["charge", "x"]), st.sampled_from(["AWOL", "other", ""]), max_size=2),
+        "of": mostly(st.sampled_from(["43", "0", "-1", "1,000", *IDS]) | st.integers(-1, 100)), "statistic": field_values("mean", "median", "total", "max"),
+        "items": mostly(st.integers(-1, 50)), "source": st.sampled_from(IDS), "quote": st.text(max_size=5),
+        "ignore": st.lists(st.sampled_from(CODES), max_size=2),
+    },
+    "sum": {
+        "total": st.sampled_from(IDS), "parts": st.lists(st.sampled_from(IDS), max_size=4),
+        "complete": mostly(st.booleans()),
+    },
+    "part": {"part": st.sampled_from(IDS), "whole": st.sampled_from(IDS)},
+    "ratio": {"of": st.sampled_from(IDS), "to": st.sampled_from(IDS), "factor": field_values(*FACTORS)},
+    "same": {"claims": st.lists(st.sampled_from(IDS), max_size=4)},
+    "check": {"expr": field_values(*EXPRESSIONS), "name": st.text(max_size=4), "message": st.text(max_size=4)},
+    "factlint": {"ignore": st.lists(st.sampled_from(CODES), max_size=2), "infer": mostly(st.booleans())},
+}
+
+
+NINETEEN_IN_TWENTY = st.sampled_from([True] * 19 + [False])
+REQUIRED = {
+    "source": ["id"], "claim": ["id", "metric", "value"], "sum": ["total", "parts"], "part": ["part", "whole"],
+    "ratio": ["of", "to", "factor"], "same": ["claims"], "check": ["expr"],
+}
+TABLE_WEIGHTS = ("claim",) * 4 + ("source",) * 2 + tuple(sorted(ENTRY_FIELDS))
+
+
+@st.composite
+def fact_documents(draw: st.DrawFn) -> dict[str, list[dict[str, object]]]:
+    """A fact file's tables, each entry with some of its fields (usually the required ones) and now and then a stray key."""
+    document: dict[str, list[dict[str, object]]] = {}
+    for table in draw(st.lists(st.sampled_from(TABLE_WEIGHTS), max_size=10)):
+        fields = ENTRY_FIELDS[table]
+        names = draw(st.lists(st.sampled_from(sorted(fields)), max_size=6, unique=True))
+        if draw(NINETEEN_IN_TWENTY):
+            required = REQUIRED.get(table, [])
+            names = [*required, *(name for name in names if name not in required)]
+        entry = {name: draw(fields[name]) for name in names}
+        if not draw(NINETEEN_IN_TWENTY):
+            entry[draw(st.sampled_from(["stray", "values", "id"]))] = draw(ODD_VALUES)
+        document.setdefault(table, []).append(entry)
+    if "factlint" in document:
+        document["factlint"] = document["factlint"][:1]
+    return document
+
+
+def toml_key(key: str) -> str:
+    return key if key and all(char.isascii() and (char.isalnum() or char in "_-") for char in key) else json.dumps(key)
+
+
+def toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return {"inf": "inf", "-inf": "-inf", "nan": "nan"}.get(repr(value), repr(value))
+    if isinstance(value, (int, datetime.date)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{toml_key(key)} = {toml_value(item)}" for key, item in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def as_toml(document: dict[str, list[dict[str, object]]]) -> str:
+    lines = []
+    for table, entries in document.items():
+        for entry in entries:
+            lines.append(f"[{table}]" if table == "factlint" else f"[[{table}]]")
+            lines.extend(f"{toml_key(key)} = {toml_value(value)}" for key, value in entry.items())
+            lines.append("")
+    return "\n".join(lines)
+
+
+def as_csv(claims: list[dict[str, object]], extra_columns: list[str]) -> str:
+    """Claims as a CSV claim table; lists and tables are written as their TOML text, `dims` as dims.<name> columns."""
+    columns = sorted({key for claim in claims for key in claim if key != "dims"})
+    dims = sorted({name for claim in claims if isinstance(claim.get("dims"), dict) for name in claim["dims"]})
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*columns, *(f"dims.{name}" for name in dims), *extra_columns])
+    for claim in claims:
+        cells = [claim.get(key, "") for key in columns]
+        breakdown = claim.get("dims") if isinstance(claim.get("dims"), dict) else {}
+        cells += [breakdown.get(name, "") for name in dims] + ["x"] * len(extra_columns)
+        writer.writerow([cell if isinstance(cell, str) else toml_value(cell) for cell in cells])
+    return out.getvalue()
+
+
+def as_json(document: dict[str, list[dict[str, object]]]) -> str:
+    tables: dict[str, object] = {
+        table: entries[0] if table == "factlint" else entries for table, entries in document.items()
+    }
+    return json.dumps(tables, indent=1, default=str)
+
+
 def line_count(text: str) -> int:
     return len(text.splitlines()) or 1
 
@@ -106,7 +261,9 @@ def assert_well_formed(report: factlint.Report, *, lines: int | None = None) -> 
 def check_text(text: str, format: str) -> None:
     claim_set = loads(text, format=format)
     assert isinstance(claim_set, ClaimSet)
-    assert_well_formed(factlint.lint(claim_set), lines=line_count(text))
+    report = factlint.lint(claim_set)
+    assert_well_formed(report, lines=line_count(text))
+    assert all(finding.location is None or finding.location.path == "<string>" for finding in report)
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -142,6 +299,40 @@ def test_loads_json_on_any_well_formed_document_gives_findings_or_nothing(text: 
     check_text(text, "json")
 
 
+@no_deadline
+@given(fact_documents())
+def test_loads_and_lint_of_a_well_formed_toml_fact_file_with_odd_values_give_findings_or_nothing(
+    document: dict[str, list[dict[str, object]]],
+) -> None:
+    check_text(as_toml(document), "toml")
+
+
+@no_deadline
+@given(fact_documents())
+def test_loads_and_lint_of_a_well_formed_json_fact_file_with_odd_values_give_findings_or_nothing(
+    document: dict[str, list[dict[str, object]]],
+) -> None:
+    check_text(as_json(document), "json")
+
+
+@no_deadline
+@given(fact_documents(), st.lists(st.sampled_from(["", "id", "dims.", "dims.x", "bogus", "value "]), max_size=2))
+def test_load_of_a_csv_claim_table_beside_its_toml_file_gives_findings_or_nothing(
+    document: dict[str, list[dict[str, object]]], extra_columns: list[str]
+) -> None:
+    claims = document.pop("claim", [])
+    with tempfile.TemporaryDirectory() as folder:
+        table = Path(folder) / "claims.facts.csv"
+        table.write_text(as_csv(claims, extra_columns), encoding="utf-8", newline="")
+        rest = Path(folder) / "rest.facts.toml"
+        rest.write_text(as_toml(document), encoding="utf-8")
+        report = factlint.lint(load(folder))
+        assert_well_formed(report)
+        for finding in report:
+            if finding.location is not None and finding.location.path == str(table):
+                assert finding.location.line <= line_count(table.read_text(encoding="utf-8")) + 1, finding
+
+
 # -- bytes in files --------------------------------------------------------------------------
 
 
@@ -153,7 +344,9 @@ def test_load_on_any_bytes_gives_findings_or_nothing(suffix: str, content: bytes
         path.write_bytes(content)
         claim_set = load(path)
         assert isinstance(claim_set, ClaimSet)
-        assert_well_formed(factlint.lint(claim_set), lines=content.count(b"\n") + 1)
+        report = factlint.lint(claim_set)
+        assert_well_formed(report, lines=line_count(content.decode("utf-8", "replace")))
+        assert all(finding.location is None or finding.location.path == str(path) for finding in report)
 
 
 @no_deadline

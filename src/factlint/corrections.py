@@ -15,7 +15,10 @@ def typo_kind(stated: Fraction, needed: Fraction) -> str | None:
     """
     if stated == needed or stated.denominator != 1 or needed.denominator != 1 or stated < 0 or needed < 0:
         return None
-    written, wanted = str(stated.numerator), str(needed.numerator)
+    try:
+        written, wanted = str(stated.numerator), str(needed.numerator)
+    except ValueError:  # more digits than int() writes out (sys.get_int_max_str_digits())
+        return None
     if len(written) != len(wanted):
         return None
     differing = [index for index, (a, b) in enumerate(zip(written, wanted)) if a != b]
@@ -46,7 +49,10 @@ def digit_variants(stated: Fraction) -> list[tuple[int, str]]:
     """
     if stated.denominator != 1 or stated < 0:
         return []
-    written = str(stated.numerator)
+    try:
+        written = str(stated.numerator)
+    except ValueError:  # more digits than int() writes out (sys.get_int_max_str_digits())
+        return []
     variants: dict[int, str] = {}
     for index, digit in enumerate(written):
         for replacement in "0123456789":

@@ -18,47 +18,40 @@ import io
 import re
 from typing import Any
 
-from factlint.loading import INVALID_FILE, _Document
+import attrs
+
+from factlint.loading import INVALID_FILE, _ClaimEntry, _Document
 from factlint.model import Location, Problem
 from factlint.positions import Path, Position, SourceMap
 
 __all__ = ["CLAIM_COLUMNS", "DIMS_PREFIX", "parse_csv"]
 
-CLAIM_COLUMNS = (
-    "id",
-    "metric",
-    "value",
-    "unit",
-    "per",
-    "as_of",
-    "period",
-    "since",
-    "of",
-    "statistic",
-    "items",
-    "source",
-    "quote",
-    "ignore",
-)
+# The fields of a [[claim]] entry, in their order; `dims` is spread over `dims.<name>` columns.
+CLAIM_COLUMNS = tuple(field.name for field in attrs.fields(_ClaimEntry) if field.name != "dims")
 DIMS_PREFIX = "dims."
 _REQUIRED = ("id", "metric", "value")
 _CODES_SEPARATOR = re.compile(r"[\s,]+")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 class _CsvSourceMap(SourceMap):
     """Positions in a CSV claim table: (the row's first line, the field's 1-based column number).
 
-    Positions are computed when asked for, from one line number per row and the
-    header's column numbers, so that a million rows cost a list of integers.
+    It keeps one line number per row, and reads a row again from the text when a
+    position in it is asked for (only claims named in a finding ever are), so that
+    neither the rows nor their raw entries outlive the loading of a large table.
     """
 
-    def __init__(self, text: str, header_line: int, columns: dict[str, int], dims: dict[str, int]) -> None:
+    def __init__(self, text: str, header_line: int, width: int, columns: dict[str, int], dims: dict[str, int]) -> None:
         super().__init__(text)
         self.header_line = header_line
         self.row_lines: list[int] = []
-        self.entries: list[dict[str, Any] | None] = []
+        self._width = width
         self._columns = columns
         self._dims = dims
+        self._line_starts: list[int] | None = None
+        self._last_row: tuple[int, list[str] | None] | None = None
 
     def value(self, path: Path) -> Position | None:
         if len(path) < 2 or path[0] != "claim" or not isinstance(path[1], int):
@@ -85,24 +78,42 @@ class _CsvSourceMap(SourceMap):
     def raw(self, path: Path) -> str | None:
         if len(path) != 3 or path[0] != "claim" or not isinstance(path[1], int):
             return None
-        entry = self.entries[path[1]] if 0 <= path[1] < len(self.entries) else None
-        cell = entry.get(path[2]) if entry is not None else None  # type: ignore[arg-type]
-        return cell if isinstance(cell, str) else None
+        column = self._column(path[1], path[2:])
+        cells = self._cells(path[1])
+        return None if column is None or cells is None or path[2] == "dims" else cells[column - 1]
 
     def _column(self, index: int, field_path: Path) -> int | None:
-        """The column of a field present in the row, or None where the row leaves it empty."""
-        entry = self.entries[index]
-        if entry is None:
+        """The column of a field the row states, or None where it leaves it empty."""
+        cells = self._cells(index)
+        if cells is None:
             return None
         field = field_path[0]
-        if field not in entry:
-            return None
         if field == "dims":
-            dims = entry["dims"]
             if len(field_path) > 1:
-                return self._dims.get(field_path[1]) if field_path[1] in dims else None  # type: ignore[arg-type]
-            return min(self._dims[name] for name in dims)
-        return self._columns.get(field)  # type: ignore[arg-type]
+                column = self._dims.get(field_path[1])  # type: ignore[arg-type]
+                return column if column is not None and cells[column - 1] else None
+            stated = [column for column in self._dims.values() if cells[column - 1]]
+            return min(stated) if stated else None
+        column = self._columns.get(field)  # type: ignore[arg-type]
+        return column if column is not None and cells[column - 1] else None
+
+    def _cells(self, index: int) -> list[str] | None:
+        """The cells of a row, read again from the text; None for a row of the wrong width."""
+        if self._last_row is not None and self._last_row[0] == index:
+            return self._last_row[1]
+        if self._line_starts is None:
+            # Lines end as csv.reader's (and io.StringIO(newline="")'s) do: \n, \r or \r\n.
+            self._line_starts = [0, *(match.end() for match in _LINE_END.finditer(self._text))]
+        start = self._line_starts[self.row_lines[index] - 1]
+        lines = (match.group() for match in _LINE.finditer(self._text, start))
+        try:
+            cells: list[str] | None = next(csv.reader(lines), None)
+        except csv.Error:
+            cells = None
+        if cells is not None and len(cells) != self._width:
+            cells = None
+        self._last_row = (index, cells)
+        return cells
 
     def _span(self, path: Path) -> None:  # pragma: no cover - value, key and raw do not use spans
         return None
@@ -112,7 +123,8 @@ def parse_csv(text: str, path: str) -> _Document:
     """Read a CSV claim table into the raw `claim` entries and the source map of a fact file.
 
     A bad header cell, or a row with the wrong number of fields, is reported where it
-    is and left out; every other row is still read.
+    is and left out; every other row is still read. A header without an `id`, `metric`
+    or `value` column is one finding, and no row is read (each would fail alike).
     """
     problems: list[Problem] = []
     document = _Document(path, {}, None, problems)
@@ -132,11 +144,11 @@ def parse_csv(text: str, path: str) -> _Document:
         )
         return document
 
-    source_map = _CsvSourceMap(text, header_line, columns, dims)
-    document.source_map = source_map
-    entries = source_map.entries
-    row_lines = source_map.row_lines
     width = len(header_cells)
+    source_map = _CsvSourceMap(text, header_line, width, columns, dims)
+    document.source_map = source_map
+    entries: list[dict[str, Any] | None] = []
+    row_lines = source_map.row_lines
     plain = [(name, column - 1) for name, column in columns.items() if name not in ("items", "ignore")]
     dims_cells = [(name, column - 1) for name, column in dims.items()]
     items_cell = columns["items"] - 1 if "items" in columns else None

@@ -190,6 +190,13 @@ class Interval:
 
     def __mul__(self, other: Interval | Number) -> Interval:
         other = _as_interval(other)
+        if self.low is not None and other.low is not None and self.low > 0 and other.low > 0:
+            # Both strictly positive (the common case: a count times a conversion factor): the
+            # product grows with each factor, so its ends are the products of the ends.
+            high = None if self.high is None or other.high is None else self.high * other.high
+            return Interval(
+                self.low * other.low, high, self.low_open or other.low_open, self.high_open or other.high_open
+            )
         corners = [
             _corner_product(a, a_open, b, b_open)
             for a, a_open in self._ends()
@@ -305,11 +312,26 @@ def _tighter_high(a: Interval, b: Interval) -> tuple[Fraction | None, bool]:
 def format_number(value: Number) -> str:
     """A number as a reader writes it: thousands separators, and at most four decimals."""
     value = Fraction(value)
-    if value.denominator == 1:
-        return f"{value.numerator:,}"
-    rounded = round(value, 4)
-    sign = "-" if rounded < 0 else ""
-    whole, part = divmod(abs(rounded.numerator) * 10**4 // rounded.denominator, 10**4)
-    decimals = f"{part:04d}".rstrip("0")
-    text = f"{sign}{whole:,}" + (f".{decimals}" if decimals else "")
-    return text if rounded == value else f"{text}…"
+    try:
+        if value.denominator == 1:
+            return f"{value.numerator:,}"
+        rounded = round(value, 4)
+        sign = "-" if rounded < 0 else ""
+        whole, part = divmod(abs(rounded.numerator) * 10**4 // rounded.denominator, 10**4)
+        decimals = f"{part:04d}".rstrip("0")
+        text = f"{sign}{whole:,}" + (f".{decimals}" if decimals else "")
+        return text if rounded == value else f"{text}…"
+    except ValueError:  # more digits than int() writes out (sys.get_int_max_str_digits())
+        return _scientific(value)
+
+
+def _scientific(value: Fraction) -> str:
+    """A number too long to write out in full, as its first digits and a power of ten: 1.2346…e+4305."""
+    magnitude = abs(value)
+    exponent = (magnitude.numerator.bit_length() - magnitude.denominator.bit_length()) * 30103 // 100000
+    mantissa = magnitude / Fraction(10) ** exponent
+    while mantissa >= 10:
+        mantissa, exponent = mantissa / 10, exponent + 1
+    while mantissa < 1:
+        mantissa, exponent = mantissa * 10, exponent - 1
+    return f"{'-' if value < 0 else ''}{format_number(mantissa)}e{exponent:+d}"

@@ -298,7 +298,14 @@ def loads(text: str, *, path: str = "<string>", format: str = "toml", tolerances
     suffix = ".facts.json" if format == "json" else ".facts.toml"
     name = path if path.endswith(FACT_FILE_SUFFIXES) else path + suffix
     document = _parse_document(text, name)
-    return _build([attrs.evolve(document, path=path)], tolerances)
+    # The name with a suffix only chose the parser: problems found while parsing are at `path` too.
+    problems = [
+        attrs.evolve(problem, location=attrs.evolve(problem.location, path=path))
+        if problem.location is not None and problem.location.path == name
+        else problem
+        for problem in document.problems
+    ]
+    return _build([attrs.evolve(document, path=path, problems=problems)], tolerances)
 
 
 # -- parsing one file ------------------------------------------------------------------------
@@ -349,7 +356,7 @@ def _parse_toml(text: str, path: str) -> _Document:
     source_map = toml_source_map(text)
     try:
         raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # a TOMLDecodeError, or an integer too long for int()
         return _parse_toml_by_table(text, path, source_map, error)
     document = _Document(path, {}, source_map, [])
     _collect_tables(document, raw)
@@ -368,11 +375,13 @@ def _parse_toml_by_table(text: str, path: str, source_map: SourceMap, first_erro
         line_offset = text.count("\n", 0, begin)
         try:
             raw = tomllib.loads(chunk)
-        except tomllib.TOMLDecodeError as error:
-            line, column = _toml_error_position(error)
-            document.problems.append(
-                Problem(INVALID_FILE, f"TOML syntax error: {_toml_error_message(error)}", Location(path, line + line_offset, column))
-            )
+        except ValueError as error:
+            if isinstance(error, tomllib.TOMLDecodeError):
+                line, column = _toml_error_position(error)
+                problem = Problem(INVALID_FILE, f"TOML syntax error: {_toml_error_message(error)}", Location(path, line + line_offset, column))
+            else:
+                problem = _too_long_number(chunk, path, line_offset)
+            document.problems.append(problem)
             header = re.match(r"\s*\[\[\s*([A-Za-z_]+)\s*\]\]", chunk)
             if header:
                 # Keep the table's place so later tables keep the indexes their positions use.
@@ -394,6 +403,22 @@ def _toml_error_position(error: Exception) -> tuple[int, int]:
     return line, column or 1
 
 
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]*")
+
+
+def _too_long_number(text: str, path: str, line_offset: int) -> Problem:
+    """The problem of a number with more digits than int() reads (sys.get_int_max_str_digits())."""
+    limit = sys.get_int_max_str_digits()
+    found = next((match for match in _LONG_NUMBER.finditer(text) if len(match[0].replace("_", "")) > limit), None)
+    line, column = 1, 1
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return Problem(
+        INVALID_FILE, f"a number has more than {limit} digits, too many to read", Location(path, line + line_offset, column)
+    )
+
+
 def _toml_error_message(error: Exception) -> str:
     return getattr(error, "msg", None) or _TOML_POSITION.sub("", str(error)).strip()
 
@@ -405,6 +430,9 @@ def _parse_json(text: str, path: str) -> _Document:
         return _Document.unreadable(path, f"JSON syntax error: {error.msg}", Location(path, error.lineno, error.colno))
     except RecursionError:
         return _Document.unreadable(path, "JSON nested too deeply")
+    except ValueError:  # an integer too long for int()
+        problem = _too_long_number(text, path, 0)
+        return _Document.unreadable(path, problem.message, problem.location)
     document = _Document(path, {}, json_source_map(text), [])
     if not isinstance(raw, dict):
         document.problems.append(
@@ -549,9 +577,13 @@ def _build(documents: list[_Document], tolerances: Tolerances) -> ClaimSet:
 
     published = {source.id: source.published for source in sources}
     for document in documents:
-        for index, raw in enumerate(document.tables.get("claim", [])):
+        raw_claims = document.tables.get("claim", [])
+        for index, raw in enumerate(raw_claims):
             if raw is None:
                 continue
+            # Let go of each raw entry once read, so that a large file never holds all of
+            # its raw entries and all of its claims at once.
+            raw_claims[index] = None
             entry = builder.structure(document, "claim", index, raw)
             if entry is not None:
                 claim = _claim(builder, document, index, entry, published)

@@ -146,6 +146,7 @@ _RANGE = re.compile(
 _PREFIX = re.compile(
     r"(?P<hedge>" + "|".join(re.escape(phrase) for phrase in sorted(_PREFIX_HEDGES, key=len, reverse=True)) + r")\s*"
 )
+_SUFFIX_ENDINGS = tuple(_SUFFIX_HEDGES)
 _SUFFIX = re.compile(
     r"\s*(?P<hedge>" + "|".join(re.escape(phrase) for phrase in sorted(_SUFFIX_HEDGES, key=len, reverse=True)) + r")$"
 )
@@ -224,7 +225,8 @@ def _parse_text(text: str, tolerances: Tolerances) -> Quantity:
     if prefix:
         hedge = _PREFIX_HEDGES[prefix["hedge"]]
         body = normal[prefix.end() :]
-    suffix = _SUFFIX.search(body)
+    # The regex search tries every position; most texts end in no suffix hedge at all.
+    suffix = _SUFFIX.search(body) if body.endswith(_SUFFIX_ENDINGS) else None
     if suffix:
         if hedge is not Hedge.EXACT:
             raise QuantityError(f"cannot read {text!r}: it has two hedges")
@@ -266,7 +268,10 @@ def _read_number(match: re.Match[str], suffix: str) -> tuple[Fraction, Fraction,
     digits = re.sub(r"[,_ ]", "", match[f"digits{suffix}"])
     scale = _SCALES[match[f"scale{suffix}"]] if match[f"scale{suffix}"] else 1
     decimals = len(digits.partition(".")[2])
-    value = Fraction(digits) * scale
+    try:
+        value = Fraction(digits) * scale
+    except ValueError:  # more digits than int() reads (sys.get_int_max_str_digits())
+        raise QuantityError(f"cannot read a number of {len(digits)} characters: it has too many digits") from None
     if scale == 1 and decimals == 0 and not match[f"percent{suffix}"]:
         return value, Fraction(0), 0
     # A scaled, decimal or percentage figure is rounded to its last stated digit.
