@@ -380,6 +380,11 @@ class ClaimSet:
         """The claim with this id (the first one, if an id is duplicated), or None."""
         return self._claims_by_id.get(claim_id)
 
+    def claims_named(self, claim_ids: Iterable[str]) -> list[Claim] | None:
+        """The claims with these ids, in order; None when one is unknown (F003 reports that)."""
+        found = [self._claims_by_id.get(claim_id) for claim_id in claim_ids]
+        return None if None in found else found  # type: ignore[return-value]
+
     def source(self, source_id: str | None) -> Source | None:
         return None if source_id is None else self._sources_by_id.get(source_id)
 

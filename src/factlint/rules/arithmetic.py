@@ -12,17 +12,11 @@ from factlint.model import Check, Claim, ClaimSet, Part, Sum
 from factlint.wording import interval_text, readings, stated
 
 
-def _claims(claim_set: ClaimSet, ids: Sequence[str]) -> list[Claim] | None:
-    """The claims named, or None when one is unknown (F003 reports that)."""
-    found = [claim_set.claim(claim_id) for claim_id in ids]
-    return None if any(claim is None for claim in found) else found  # type: ignore[return-value]
-
-
 @rule("A101", "sum-mismatch", summary="parts cannot add up to the total (`[[sum]]`, or breakdowns by `dims`)")
 def sum_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if isinstance(relation, Sum):
-            claims = _claims(claim_set, relation.claim_ids)
+            claims = claim_set.claims_named(relation.claim_ids)
             if claims is not None and not _is_shares_of_whole(claims[0], claims[1:]):
                 yield from _check_sum(claims[0], claims[1:], complete=relation.complete, inferred=False)
     for breakdown in breakdowns(claim_set):
@@ -93,7 +87,7 @@ def _sum_fix(total: Claim, parts: Sequence[Claim], parts_sum: Interval) -> Fix |
 def part_exceeds_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if isinstance(relation, Part):
-            claims = _claims(claim_set, relation.claim_ids)
+            claims = claim_set.claims_named(relation.claim_ids)
             if claims is not None:
                 yield from _check_part(claims[0], claims[1], inferred_by=None)
     for breakdown in breakdowns(claim_set):
@@ -123,7 +117,7 @@ def check_failed(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if not isinstance(relation, Check):
             continue
-        claims = _claims(claim_set, relation.claim_ids)
+        claims = claim_set.claims_named(relation.claim_ids)
         if claims is None:
             continue
         values = {claim.id: claim.value.interval for claim in claims}
@@ -155,7 +149,7 @@ def _is_shares_of_whole(total: Claim, parts: Sequence[Claim]) -> bool:
 def shares_not_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if isinstance(relation, Sum):
-            claims = _claims(claim_set, relation.claim_ids)
+            claims = claim_set.claims_named(relation.claim_ids)
             if claims is not None and _is_shares_of_whole(claims[0], claims[1:]):
                 yield from _check_shares(claims[1:], complete=relation.complete, total=claims[0], key=None)
     for key, shares in share_breakdowns(claim_set):

@@ -101,8 +101,8 @@ def rate_conversion_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[
     for relation in claim_set.relations:
         if not isinstance(relation, Same):
             continue
-        claims = [claim_set.claim(claim_id) for claim_id in relation.claims]
-        if any(claim is None for claim in claims):
+        claims = claim_set.claims_named(relation.claims)
+        if claims is None:
             continue  # F003 reports the unknown id
         # A [[same]] names a handful of claims, so all its pairs are compared.
         for index, a in enumerate(claims):
