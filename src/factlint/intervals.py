@@ -326,12 +326,18 @@ def format_number(value: Number) -> str:
 
 
 def _scientific(value: Fraction) -> str:
-    """A number too long to write out in full, as its first digits and a power of ten: 1.2346…e+4305."""
-    magnitude = abs(value)
-    exponent = (magnitude.numerator.bit_length() - magnitude.denominator.bit_length()) * 30103 // 100000
-    mantissa = magnitude / Fraction(10) ** exponent
-    while mantissa >= 10:
-        mantissa, exponent = mantissa / 10, exponent + 1
-    while mantissa < 1:
-        mantissa, exponent = mantissa * 10, exponent - 1
-    return f"{'-' if value < 0 else ''}{format_number(mantissa)}e{exponent:+d}"
+    """A number too long to write out in full, as its first digits and a power of ten: 1.2346…e+4305.
+
+    Integer division only: Fraction arithmetic would reduce by the gcd of numbers of thousands of digits.
+    """
+    numerator, denominator = abs(value.numerator), value.denominator
+    shift = (numerator.bit_length() - denominator.bit_length()) * 30103 // 100000 - 6
+    if shift >= 0:
+        leading, remainder = divmod(numerator, denominator * 10**shift)
+    else:
+        leading, remainder = divmod(numerator * 10**-shift, denominator)
+    digits = str(leading)  # some six to eight digits
+    exponent = shift + len(digits) - 1
+    mantissa = (digits[0] + "." + digits[1:5]).rstrip("0").rstrip(".")
+    exact = remainder == 0 and not digits[5:].strip("0")
+    return f"{'-' if value < 0 else ''}{mantissa}{'' if exact else '…'}e{exponent:+d}"

@@ -126,7 +126,7 @@ def check_failed(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
         display = {claim.id: stated(claim) for claim in claims}
         label = f" {relation.name}" if relation.name else ""
         yield Violation(
-            message=relation.message or f"check{label} cannot hold: {relation.expr.text}",
+            message=relation.message if relation.message.strip() else f"check{label} cannot hold: {relation.expr.text}",
             claims=claims,
             explanation=[
                 f"check{label}: {relation.expr.text}",
