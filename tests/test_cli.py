@@ -14,23 +14,7 @@ import pytest
 from factlint.cli import main
 from factlint.engine import Rule, registry
 
-SUM_MISMATCH = """\
-[[claim]]
-id = "total"
-metric = "cases"
-value = "20,583"
-[[claim]]
-id = "a"
-metric = "cases"
-value = 18159
-[[claim]]
-id = "b"
-metric = "cases"
-value = 2379
-[[sum]]
-total = "total"
-parts = ["a", "b"]
-"""
+from _fact_files import SUM_MISMATCH
 
 CONSISTENT = SUM_MISMATCH.replace('"20,583"', '"20,538"')
 

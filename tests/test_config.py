@@ -12,23 +12,7 @@ from factlint.cli import main
 from factlint.config import ConfigError, find_config, read_config
 from factlint.engine import registry
 
-SUM_MISMATCH = """\
-[[claim]]
-id = "total"
-metric = "cases"
-value = "20,583"
-[[claim]]
-id = "a"
-metric = "cases"
-value = 18159
-[[claim]]
-id = "b"
-metric = "cases"
-value = 2379
-[[sum]]
-total = "total"
-parts = ["a", "b"]
-"""
+from _fact_files import SUM_MISMATCH
 
 
 def _sum(total: str, *parts: int) -> str:
