@@ -19,3 +19,8 @@ value = 2379
 total = "total"
 parts = ["a", "b"]
 """
+
+
+def sum_mismatch_quoting(quote: str) -> str:
+    """SUM_MISMATCH with a `quote` on the total claim."""
+    return SUM_MISMATCH.replace('value = "20,583"\n', f'value = "20,583"\nquote = "{quote}"\n', 1)

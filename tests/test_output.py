@@ -20,26 +20,11 @@ from factlint.output import (
     format_text,
 )
 
+from _fact_files import sum_mismatch_quoting
+
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sarif-schema-2.1.0.json"
 
-SUM_MISMATCH = """\
-[[claim]]
-id = "total"
-metric = "cases"
-value = "20,583"
-quote = "20,583 cases"
-[[claim]]
-id = "a"
-metric = "cases"
-value = 18159
-[[claim]]
-id = "b"
-metric = "cases"
-value = 2379
-[[sum]]
-total = "total"
-parts = ["a", "b"]
-"""
+SUM_MISMATCH = sum_mismatch_quoting("20,583 cases")
 
 
 def _finding(severity: Severity = Severity.ERROR, message: str = "parts add up to 20,538", **changes) -> Finding:

@@ -16,25 +16,10 @@ from factlint.cli import main
 from factlint.engine import registry
 from factlint.plugins import FactlintPluginWarning, load_plugins
 
+from _fact_files import sum_mismatch_quoting
+
 # One A101 finding (the total was copied as 20,583) and one XS101 finding (its quote says 20,538).
-FACTS = """\
-[[claim]]
-id = "total"
-metric = "cases"
-value = "20,583"
-quote = "Mediazona had documented 20,538 such cases"
-[[claim]]
-id = "a"
-metric = "cases"
-value = 18159
-[[claim]]
-id = "b"
-metric = "cases"
-value = 2379
-[[sum]]
-total = "total"
-parts = ["a", "b"]
-"""
+FACTS = sum_mismatch_quoting("Mediazona had documented 20,538 such cases")
 
 
 def _example_plugin_installed() -> bool:
