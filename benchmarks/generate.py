@@ -396,10 +396,9 @@ KINDS: dict[str, Callable[[_Family, str | None], None]] = {
 
 def registered_codes() -> list[str]:
     """The plantable codes whose rule is registered in this factlint."""
-    import factlint.rules  # noqa: F401  (registers the built-in rules)
-    from factlint.engine import registry
+    import factlint
 
-    return [code for code in PLANTABLE if code in registry]
+    return [code for code in PLANTABLE if code in factlint.builtin_rules()]
 
 
 def generate(

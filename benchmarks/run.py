@@ -71,7 +71,7 @@ def parse_only(paths: Sequence[Path]) -> None:
 def check(paths: Sequence[Path]) -> list[tuple[str, list[str], str]]:
     """Load, lint and format as `factlint check` does; the findings as (code, claim ids, location)."""
     import factlint
-    from factlint.output import format_report
+    from factlint._output import format_report
 
     report = factlint.lint(factlint.load(list(paths)))
     format_report(report, "text")
@@ -82,8 +82,8 @@ def _worker(mode: str, paths: list[str]) -> None:
     files = [Path(path) for path in paths]
     if mode == "check":
         import factlint  # noqa: F401  (imports are the cold start's business, not this measure's)
-        import factlint.output  # noqa: F401
-        import factlint.rules  # noqa: F401
+        import factlint._output  # noqa: F401
+        import factlint._rules  # noqa: F401
     start = time.perf_counter()
     findings = parse_only(files) if mode == "parse" else check(files)
     seconds = time.perf_counter() - start
@@ -121,7 +121,7 @@ def cli_command() -> list[str]:
 
 def cli_available() -> bool:
     try:
-        import factlint.cli  # noqa: F401
+        import factlint._cli  # noqa: F401
     except ImportError:
         return False
     return True

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factlint.engine import lint
-from factlint.model import ClaimSet
+from factlint import lint
+from factlint._model import ClaimSet
 
 
 def codes(claim_set: ClaimSet, code: str) -> list[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from factlint import lint, load
-from factlint.csv_tables import parse_csv
-from factlint.model import Location
-from factlint.positions import Position
+from factlint._csv_tables import parse_csv
+from factlint._model import Location
+from factlint._positions import Position
 
 SOURCES = """\
 [[source]]

@@ -1,4 +1,4 @@
-"""Tests for reading stated dates as exact ranges of days (factlint.dates)."""
+"""Tests for reading stated dates as exact ranges of days (factlint._dates)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.dates import DateError, DateRange, parse_date_range
+from factlint._dates import DateError, DateRange, parse_date_range
 
 D = date
 PUBLISHED = D(2025, 6, 26)  # The Kyiv Independent's article of the seed set

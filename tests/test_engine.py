@@ -6,7 +6,7 @@ import pytest
 
 import factlint
 from factlint import Claim, ClaimSet, Part, Sum, lint
-from factlint.engine import RuleRegistry, Severity, Settings, Violation, rule
+from factlint import RuleSet, Severity, Settings, Violation, rule
 
 
 def sum_claims(total: str = "20,583") -> ClaimSet:
@@ -103,30 +103,29 @@ def test_ignore_of_a_rule_that_did_not_run_is_not_reported():
 
 
 def test_custom_rule_is_declared_with_the_decorator_and_selected_by_prefix():
-    registry = RuleRegistry()
-
-    @rule("X101", "negative-count", summary="a count below zero", into=registry)
+    @rule("X101", "negative-count", summary="a count below zero")
     def negative_count(claim_set, context):
         for claim in claim_set:
             if claim.value.interval.high is not None and claim.value.interval.high < 0:
                 yield Violation(f"{claim.id} is negative", claims=[claim])
 
     claims = ClaimSet(claims=[Claim(id="a", metric="m", value="-5"), Claim(id="b", metric="m", value=5)])
-    report = lint(claims, rules=registry, select=["X"])
+    rules = factlint.builtin_rules().with_rules([negative_count])
+    report = lint(claims, rules=rules, select=["X"])
     assert [(finding.code, finding.message) for finding in report] == [("X101", "a is negative")]
-    assert registry.get("X101").origin == "test_engine"
+    assert rules.get("X101").origin == "test_engine"
+    assert "X101" not in factlint.builtin_rules()
 
 
 def test_rule_code_clash_is_refused():
-    registry = RuleRegistry()
-    rule("X101", "one", summary="one", into=registry)(lambda claim_set, context: [])
-    with pytest.raises(ValueError, match="clashes"):
-        rule("X101", "other", summary="other", into=registry)(lambda claim_set, context: [])
+    one = rule("X101", "one", summary="one")(lambda claim_set, context: [])
+    other = rule("X101", "other", summary="other")(lambda claim_set, context: [])
+    with pytest.raises(ValueError, match="X101 is given twice"):
+        RuleSet([one, other])
 
 
 def test_every_builtin_rule_has_a_family_and_kebab_case_name():
-    lint(ClaimSet())  # registers the built-in rules
-    for known in factlint.registry:
+    for known in factlint.builtin_rules():
         assert known.family in {"arithmetic", "time", "rates", "ratios", "sources", "granularity", "files"}
         assert known.name == known.name.lower() and " " not in known.name
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factlint.expressions import Expression, ExpressionError, parse_expression
-from factlint.intervals import Interval, Truth
+from factlint._expressions import Expression, ExpressionError, parse_expression
+from factlint._intervals import Interval, Truth
 
 CERTAINLY, POSSIBLY, CERTAINLY_NOT = Truth.CERTAINLY, Truth.POSSIBLY, Truth.CERTAINLY_NOT
 

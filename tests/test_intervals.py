@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factlint.intervals import Interval, Truth, format_number
+from factlint._intervals import Interval, Truth, format_number
 
 fractions = st.fractions(min_value=-1000, max_value=1000, max_denominator=50)
 

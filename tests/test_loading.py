@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 
 from factlint import lint, load, loads
-from factlint.model import Location, RateUnit
+from factlint._model import Location, RateUnit
 
 SUM_FILE = """\
 [[source]]

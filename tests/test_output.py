@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from factlint.engine import ClaimRef, Finding, Fix, Report, Severity, lint, registry
-from factlint.loading import loads
-from factlint.model import Location
-from factlint.output import (
+import factlint
+from factlint import ClaimRef, Finding, Fix, Report, Severity, lint
+from factlint._loading import loads
+from factlint._model import Location
+from factlint._output import (
     escape_github_data,
     escape_github_property,
     format_github,
@@ -46,7 +47,7 @@ def _finding(severity: Severity = Severity.ERROR, message: str = "parts add up t
 
 
 def _report(*findings: Finding) -> Report:
-    return Report(findings=findings, rules=[rule for rule in registry if rule.code.startswith("A")], claim_count=3)
+    return Report(findings=findings, rules=[rule for rule in factlint.builtin_rules() if rule.code.startswith("A")], claim_count=3)
 
 
 def test_json_finding_has_every_documented_field():
@@ -194,7 +195,7 @@ def test_unknown_format_is_a_value_error():
 
 
 def test_sarif_of_the_broken_examples_is_valid_against_the_2_1_0_schema(monkeypatch, capsys):
-    from factlint.cli import main
+    from _cli import main
 
     validator = _sarif_validator()
     monkeypatch.chdir(Path(__file__).resolve().parents[1])

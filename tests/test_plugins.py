@@ -12,9 +12,9 @@ import pytest
 
 import factlint
 from factlint import plugins
-from factlint.cli import main
-from factlint.engine import registry
-from factlint.plugins import FactlintPluginWarning, load_plugins
+from factlint._cli import main
+from factlint._plugin_finder import rules_from
+from factlint.plugins import FactlintPluginWarning, entry_points, installed_rules
 
 from _fact_files import sum_mismatch_quoting
 
@@ -33,11 +33,6 @@ needs_example_plugin = pytest.mark.skipif(
 
 
 @pytest.fixture
-def _builtin_rules_only() -> None:
-    """Installed plugins are this module's subject: keep them (overrides the conftest fixture)."""
-
-
-@pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "cases.facts.toml").write_text(FACTS, encoding="utf-8")
@@ -45,13 +40,11 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def fresh_load(monkeypatch: pytest.MonkeyPatch):
-    """Plugins load again in this test, into a registry holding only the built-in rules; both are restored after."""
-    import factlint.rules  # noqa: F401  (registers the built-in rules)
-
-    builtin = {code: known for code, known in registry._rules.items() if known.origin == "factlint"}
-    monkeypatch.setattr(registry, "_rules", builtin)
-    monkeypatch.setattr(plugins, "_problems", None)
+def fresh_load():
+    """The installed rules are found again in this test, and again after it."""
+    installed_rules.cache_clear()
+    yield
+    installed_rules.cache_clear()
 
 
 @pytest.fixture
@@ -127,9 +120,10 @@ def test_configuration_accepts_the_plugin_prefix(project, capsys):
 
 
 @needs_example_plugin
-def test_lint_with_the_default_registry_runs_plugin_rules():
+def test_lint_runs_plugin_rules_only_when_given_the_installed_rules():
     claim_set = factlint.loads(FACTS, path="cases.facts.toml")
-    assert {finding.code for finding in factlint.lint(claim_set)} == {"A101", "XS101"}
+    assert {finding.code for finding in factlint.lint(claim_set, rules=factlint.installed_rules())} == {"A101", "XS101"}
+    assert {finding.code for finding in factlint.lint(claim_set)} == {"A101"}
 
 
 # -- fake plugins: broken, clashing, misnamed -------------------------------------------------
@@ -166,8 +160,9 @@ def test_a_rule_clashing_with_a_built_in_code_is_left_out_with_one_warning(proje
         "factlint: warning: plugin A of factlint-clash (A = factlint_clash_rules): rule A101 (my-sum) not loaded: "
         "the code is already taken by sum-mismatch of factlint"
     ]
-    assert registry.get("A101").origin == "factlint"
-    assert registry.get("A901").origin == "factlint-clash"
+    rules = rules_from(entry_points(), factlint.builtin_rules())
+    assert rules.get("A101").origin == "factlint"
+    assert rules.get("A901").origin == "factlint-clash"
     assert "A101 " in captured.out and "A901 from the plugin" in captured.out
     assert "from the clashing plugin" not in captured.out
 
@@ -183,19 +178,20 @@ def test_a_rule_outside_the_plugins_prefix_is_left_out_with_one_warning(install_
         "    return []\n",
     )
     with pytest.warns(FactlintPluginWarning) as caught:
-        problems = load_plugins()
-    assert [str(warning.message) for warning in caught] == list(problems)
-    assert problems == (
+        rules = installed_rules()
+    assert [str(warning.message) for warning in caught] == list(rules.warnings)
+    assert rules.warnings == (
         "plugin ZM of factlint-misnamed (ZM = factlint_misnamed_rules): rule Q101 (elsewhere) not loaded: "
         "its code does not start with the plugin's prefix ZM",
     )
-    assert registry.get("Q101") is None
+    assert rules.get("Q101") is None
 
 
 def test_the_library_warns_through_the_warnings_module(install_fake):
     install_fake("factlint-broken", "ZB", "factlint_broken_rules", "raise RuntimeError('no\\nluck')\n")
     with pytest.warns(FactlintPluginWarning, match=r"plugin ZB of factlint-broken .* RuntimeError: no luck; its rules"):
-        report = factlint.lint(factlint.loads(FACTS, path="cases.facts.toml"), select=["A"])
+        rules = factlint.installed_rules()
+    report = factlint.lint(factlint.loads(FACTS, path="cases.facts.toml"), select=["A"], rules=rules)
     assert [finding.code for finding in report] == ["A101"]
 
 
@@ -212,29 +208,27 @@ def test_plugins_load_once_per_process(install_fake, tmp_path):
     )
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a clean load warns about nothing
-        assert load_plugins() == load_plugins() == ()
-    factlint.lint(factlint.ClaimSet(claims=[]))
+        assert installed_rules() is installed_rules()
+        assert installed_rules().warnings == ()
+    factlint.lint(factlint.ClaimSet(claims=[]), rules=installed_rules())
     assert log.read_text(encoding="utf-8") == "imported\n"
-    assert registry.get("ZC101").origin == "factlint-counted"
+    assert installed_rules().get("ZC101").origin == "factlint-counted"
 
 
-def test_rules_declared_while_collecting_stay_out_of_the_registry():
-    from factlint.engine import collecting_rules
+def test_a_declared_rule_is_a_value_that_joins_no_rule_set_by_itself():
+    @factlint.rule("ZS101", "declared", summary="a value, registered nowhere")
+    def declared(claim_set, context):
+        return []
 
-    with collecting_rules() as staged:
-
-        @factlint.rule("ZS101", "staged", summary="collected apart")
-        def staged_rule(claim_set, context):
-            return []
-
-    assert [known.code for known in staged] == ["ZS101"]
-    assert registry.get("ZS101") is None
+    assert isinstance(declared, factlint.Rule) and declared.code == "ZS101"
+    assert "ZS101" not in factlint.builtin_rules()
+    assert "ZS101" in factlint.builtin_rules().with_rules([declared])
 
 
 def test_help_does_not_look_for_plugins():
     code = (
         "import sys\n"
-        "from factlint.cli import main\n"
+        "from factlint._cli import main\n"
         "assert main(['--help']) == 0\n"
         "print(sorted(name for name in ('factlint.plugins', 'importlib.metadata') if name in sys.modules))\n"
     )

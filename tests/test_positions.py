@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factlint.positions import Position, json_source_map, toml_source_map
+from factlint._positions import Position, json_source_map, toml_source_map
 
 if sys.version_info >= (3, 11):
     import tomllib

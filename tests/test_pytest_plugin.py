@@ -105,8 +105,8 @@ def test_the_plugin_loads_the_linter_only_when_it_checks_a_file(pytester):
 import sys
 
 def test_no_checking_module_is_imported():
-    deferred = {"factlint.config", "factlint.output", "factlint.rules"}
-    assert "factlint.pytest_plugin" in sys.modules
+    deferred = {"factlint._config", "factlint._output", "factlint.rules"}
+    assert "factlint._pytest_plugin" in sys.modules
     assert deferred.isdisjoint(sys.modules)
 """
     )

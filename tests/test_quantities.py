@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.intervals import Interval
-from factlint.quantities import (
+from factlint._intervals import Interval
+from factlint._quantities import (
     Hedge,
     QuantityError,
     Rounding,
@@ -103,7 +103,7 @@ def test_tolerances_widen_hedges():
         ("lots", "cannot read 'lots' as a quantity"),
         ("", "cannot be empty"),
         (True, "not bool"),
-        (2.5, "not float"),
+        (2.5, "cannot be the float 2.5"),
         ("45,000-40,000", "from the larger number to the smaller"),
         ("at least 5 or more", "two hedges"),
         ("nearly 0", "no number is nearly 0"),

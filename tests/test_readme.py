@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from factlint import lint, loads
-from factlint.cli import main
+from _cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")

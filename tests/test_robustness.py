@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 import factlint
 from factlint import load, loads
-from factlint.cli import main
-from factlint.loading import load_by_folder
-from factlint.model import ClaimSet
+from _cli import main
+from factlint._loading import load_by_folder
+from factlint._model import ClaimSet
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_FILES = sorted(

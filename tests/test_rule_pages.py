@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-import factlint.rules  # noqa: F401  (registers the built-in rules)
-from factlint.engine import lint, registry
-from factlint.loading import loads
+import factlint
+from factlint import lint
+from factlint._loading import loads
 
 PAGES = Path(__file__).resolve().parent.parent / "rules"
 _BLOCK = re.compile(r"^```toml expect=(?P<expect>[A-Z0-9,\s]+|none)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
 def _builtin_codes() -> set[str]:
-    return {known.code for known in registry if known.origin == "factlint"}
+    return {known.code for known in factlint.builtin_rules() if known.origin == "factlint"}
 
 
 def _pages() -> dict[str, str]:
@@ -40,7 +40,7 @@ def test_every_builtin_rule_has_a_page_and_every_page_a_rule():
 @pytest.mark.parametrize("code", sorted(_builtin_codes()))
 def test_a_page_has_the_agreed_heading_and_sections(code):
     text = _pages()[code]
-    rule = registry.get(code)
+    rule = factlint.builtin_rules().get(code)
     assert text.startswith(f"# {code} {rule.name}\n\nFamily: {rule.family} · Default severity: {rule.severity.value}\n")
     sections = re.findall(r"^## (.+)$", text, re.MULTILINE)
     assert sections == ["What it checks", "Why it matters", "Example", "Use instead"]

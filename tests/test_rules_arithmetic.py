@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.model import Claim, ClaimSet, Sum
+from factlint._model import Claim, ClaimSet, Sum
 
 from _rules_helpers import codes, findings
 

@@ -7,8 +7,8 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.model import Claim, ClaimSet
-from factlint.quantities import Rounding
+from factlint._model import Claim, ClaimSet
+from factlint._quantities import Rounding
 
 from _rules_helpers import codes, findings
 

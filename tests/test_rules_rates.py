@@ -9,7 +9,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.model import Claim, ClaimSet, Same
+from factlint._model import Claim, ClaimSet, Same
 
 from _rules_helpers import codes, findings
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.model import Claim, ClaimSet, Ratio
+from factlint._model import Claim, ClaimSet, Ratio
 
 from _rules_helpers import codes, findings
 

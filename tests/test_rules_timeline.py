@@ -7,7 +7,7 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.model import Claim, ClaimSet, FileSettings, Location, Source
+from factlint._model import Claim, ClaimSet, FileSettings, Location, Source
 
 from _rules_helpers import codes, findings
 

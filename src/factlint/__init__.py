@@ -11,46 +11,43 @@
     ... )
     >>> [finding.code for finding in factlint.lint(claims)]
     ['A101']
+
+The public names are those of `__all__`; `factlint.strategies` (Hypothesis strategies),
+`factlint.testing` (assertions for test suites) and `factlint.plugins` (the plugin author's
+API) are public modules. Every module whose name starts with `_` is private.
 """
+
+from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from factlint.dates import DateError, DateRange, parse_date_range
-    from factlint.engine import (
-        ClaimRef,
-        Context,
-        Finding,
-        Fix,
-        Report,
-        Rule,
-        RuleRegistry,
-        Settings,
-        Severity,
-        Violation,
-        lint,
-        registry,
-        rule,
-    )
-    from factlint.expressions import Expression, ExpressionError, parse_expression
-    from factlint.intervals import Interval, Truth
-    from factlint.loading import discover, load, loads
-    from factlint.model import (
+    from factlint._codes import Severity
+    from factlint._config import ConfigError, read_config
+    from factlint._dates import DateError, DateRange, parse_date_range
+    from factlint._engine import lint
+    from factlint._expressions import Expression, ExpressionError, parse_expression
+    from factlint._findings import ClaimRef, Finding, Report
+    from factlint._intervals import Interval, Truth
+    from factlint._loading import discover, load, loads
+    from factlint._model import (
         Check,
         Claim,
         ClaimSet,
         Dims,
         Location,
         Part,
-        Ratio,
         RateUnit,
+        Ratio,
         Relation,
         Same,
         Source,
+        Statistic,
         Sum,
     )
-    from factlint.quantities import (
+    from factlint._plugin_finder import installed_rules
+    from factlint._quantities import (
         Factor,
         Hedge,
         Quantity,
@@ -60,63 +57,16 @@ if TYPE_CHECKING:
         parse_factor,
         parse_quantity,
     )
-
-# Public names load their module on first use, so that `factlint --help` and the
-# pre-commit hook start fast and the pytest plugin costs nothing until it is used.
-_EXPORTS = {
-    "Check": "factlint.model",
-    "Claim": "factlint.model",
-    "ClaimRef": "factlint.engine",
-    "ClaimSet": "factlint.model",
-    "Context": "factlint.engine",
-    "DateError": "factlint.dates",
-    "DateRange": "factlint.dates",
-    "Dims": "factlint.model",
-    "Expression": "factlint.expressions",
-    "ExpressionError": "factlint.expressions",
-    "Factor": "factlint.quantities",
-    "Finding": "factlint.engine",
-    "Fix": "factlint.engine",
-    "Hedge": "factlint.quantities",
-    "Interval": "factlint.intervals",
-    "Location": "factlint.model",
-    "Part": "factlint.model",
-    "Quantity": "factlint.quantities",
-    "QuantityError": "factlint.quantities",
-    "RateUnit": "factlint.model",
-    "Ratio": "factlint.model",
-    "Relation": "factlint.model",
-    "Report": "factlint.engine",
-    "Rounding": "factlint.quantities",
-    "Rule": "factlint.engine",
-    "RuleRegistry": "factlint.engine",
-    "Same": "factlint.model",
-    "Settings": "factlint.engine",
-    "Severity": "factlint.engine",
-    "Source": "factlint.model",
-    "Sum": "factlint.model",
-    "Tolerances": "factlint.quantities",
-    "Truth": "factlint.intervals",
-    "Violation": "factlint.engine",
-    "discover": "factlint.loading",
-    "lint": "factlint.engine",
-    "load": "factlint.loading",
-    "loads": "factlint.loading",
-    "parse_date_range": "factlint.dates",
-    "parse_expression": "factlint.expressions",
-    "parse_factor": "factlint.quantities",
-    "parse_quantity": "factlint.quantities",
-    "registry": "factlint.engine",
-    "rule": "factlint.engine",
-}
-
-__version__ = "0.1.0.dev0"
+    from factlint._rule import Fix, Rule, RuleSet, Violation, rule
+    from factlint._rules import builtin_rules
+    from factlint._settings import Context, Settings
 
 __all__ = [
     "Check",
     "Claim",
     "ClaimRef",
     "ClaimSet",
+    "ConfigError",
     "Context",
     "DateError",
     "DateRange",
@@ -138,16 +88,20 @@ __all__ = [
     "Report",
     "Rounding",
     "Rule",
-    "RuleRegistry",
+    "RuleSet",
     "Same",
     "Settings",
     "Severity",
     "Source",
+    "Statistic",
     "Sum",
     "Tolerances",
     "Truth",
     "Violation",
+    "__version__",
+    "builtin_rules",
     "discover",
+    "installed_rules",
     "lint",
     "load",
     "loads",
@@ -155,19 +109,50 @@ __all__ = [
     "parse_expression",
     "parse_factor",
     "parse_quantity",
-    "registry",
+    "read_config",
     "rule",
 ]
 
 
+# The private modules that hold the public names, cheapest first. A public name is imported
+# on first use, so that `factlint --help`, the pytest plugin and the Hypothesis hook start
+# without loading the linter.
+_HOMES = (
+    "factlint._codes",
+    "factlint._intervals",
+    "factlint._quantities",
+    "factlint._dates",
+    "factlint._expressions",
+    "factlint._model",
+    "factlint._rule",
+    "factlint._settings",
+    "factlint._findings",
+    "factlint._rules",
+    "factlint._engine",
+    "factlint._loading",
+    "factlint._config",
+    "factlint._plugin_finder",
+)
+
+
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'factlint' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    if name == "__version__":
+        # Read from the installed metadata only when asked for: importlib.metadata is slow to import.
+        from importlib import metadata
+
+        try:
+            return metadata.version("factlint")
+        except metadata.PackageNotFoundError:
+            return "0+unknown"
+    if name in __all__:
+        for home in _HOMES:
+            module = importlib.import_module(home)
+            if name in vars(module):
+                value = getattr(module, name)
+                globals()[name] = value
+                return value
+    raise AttributeError(f"module 'factlint' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+    return sorted({*globals(), *__all__})

@@ -1,5 +1,5 @@
 """`python -m factlint`: the command line."""
 
-from factlint.cli import main
+from factlint._cli import run
 
-raise SystemExit(main())
+run()

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
-from factlint.engine import Report, lint
-from factlint.loading import load
-from factlint.model import ClaimSet
+from factlint._engine import lint
+from factlint._findings import Report
+from factlint._loading import load
+from factlint._model import ClaimSet
+from factlint._rule import RuleSet
 
 __all__ = ["assert_consistent"]
 
@@ -19,6 +21,7 @@ def assert_consistent(
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
+    rules: RuleSet | None = None,
 ) -> Report:
     """Lint a claim set (or load and lint fact files) and fail with the findings if there are any.
 
@@ -31,7 +34,7 @@ def assert_consistent(
     """
     __tracebackhide__ = True
     claim_set = target if isinstance(target, ClaimSet) else load(target)  # type: ignore[arg-type]
-    report = lint(claim_set, select=select, ignore=ignore)
+    report = lint(claim_set, select=select, ignore=ignore, rules=rules)
     if report:
         raise AssertionError(_findings_text(report))
     return report
@@ -39,6 +42,6 @@ def assert_consistent(
 
 def _findings_text(report: Report) -> str:
     """The findings in factlint's text format (`path:line:col: CODE message`, then the explanation)."""
-    from factlint.output import format_report
+    from factlint._output import format_report
 
     return format_report(report, "text").rstrip("\n")

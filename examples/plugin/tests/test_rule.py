@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 import factlint
-from factlint.plugins import load_plugins
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 _BLOCK = re.compile(r"^```toml expect=(?P<expect>\S+)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -22,12 +21,11 @@ def claim(value: str | int, quote: str, **fields: object) -> factlint.Claim:
 
 
 def findings(*claims: factlint.Claim) -> list[factlint.Finding]:
-    return list(factlint.lint(factlint.ClaimSet(claims=list(claims)), select=["XS"]))
+    return list(factlint.lint(factlint.ClaimSet(claims=list(claims)), select=["XS"], rules=factlint.installed_rules()))
 
 
 def test_the_rule_is_loaded_through_the_entry_point_with_the_distribution_as_origin():
-    load_plugins()
-    rule = factlint.registry.get("XS101")
+    rule = factlint.installed_rules().get("XS101")
     assert (rule.name, rule.origin, rule.severity) == (
         "quote-lacks-number",
         "factlint-example-plugin",
@@ -44,7 +42,7 @@ def test_a_mistyped_value_is_reported_with_the_quotes_figure_as_the_fix():
 
 def test_the_finding_points_at_the_quote_in_the_file():
     text = '[[claim]]\nid = "total"\nmetric = "cases"\nvalue = "20,583"\nquote = "documented 20,538 such cases"\n'
-    [finding] = factlint.lint(factlint.loads(text, path="cases.facts.toml"), select=["XS"])
+    [finding] = factlint.lint(factlint.loads(text, path="cases.facts.toml"), select=["XS"], rules=factlint.installed_rules())
     assert (finding.location.line, finding.location.column) == (5, 9)
 
 
@@ -92,13 +90,12 @@ def test_a_claim_can_suppress_it():
 
 
 def test_the_seed_articles_quote_their_numbers():
-    report = factlint.lint(factlint.load(SEEDS), select=["XS"])
+    report = factlint.lint(factlint.load(SEEDS), select=["XS"], rules=factlint.installed_rules())
     assert [finding.message for finding in report] == []
 
 
 def _page_examples() -> list[tuple[str, str]]:
-    load_plugins()
-    page = inspect.getdoc(factlint.registry.get("XS101").check) or ""
+    page = inspect.getdoc(factlint.installed_rules().get("XS101").check) or ""
     return [(match["expect"], match["body"]) for match in _BLOCK.finditer(page)]
 
 
@@ -108,11 +105,10 @@ def test_the_rule_page_shows_it_firing_and_a_clean_file():
 
 @pytest.mark.parametrize(("expect", "body"), _page_examples())
 def test_every_page_example_finds_what_it_promises(expect, body):
-    found = {finding.code for finding in factlint.lint(factlint.loads(body, path="page.facts.toml"), select=["XS"])}
+    found = {finding.code for finding in factlint.lint(factlint.loads(body, path="page.facts.toml"), select=["XS"], rules=factlint.installed_rules())}
     assert found == (set() if expect == "none" else {expect})
 
 
 def test_the_modules_examples_hold():
-    load_plugins()
-    module = sys.modules[factlint.registry.get("XS101").check.__module__]
+    module = sys.modules[factlint.installed_rules().get("XS101").check.__module__]
     assert doctest.testmod(module).failed == 0

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import enum
 import functools
-import gc
 from collections import defaultdict
-from typing import Iterable, Iterator, Mapping, Union
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar, Union
 
 import attrs
 
-from factlint.dates import DateRange, parse_date_range
-from factlint.expressions import Expression, parse_expression
-from factlint.quantities import Factor, Quantity, parse_factor, parse_quantity
+from factlint._dates import DateRange, parse_date_range
+from factlint._expressions import Expression, parse_expression
+from factlint._quantities import Factor, Quantity, parse_factor, parse_quantity
 
 __all__ = [
     "Check",
@@ -30,6 +29,7 @@ __all__ = [
     "Relation",
     "Same",
     "Source",
+    "Statistic",
     "Sum",
 ]
 
@@ -120,6 +120,24 @@ class RateUnit(enum.Enum):
             raise ValueError(f"cannot read per = {text!r}: expected one of {allowed}") from None
 
 
+class Statistic(enum.Enum):
+    """What a claim's value summarises, when it is not a count: `mean` of whole-number answers."""
+
+    MEAN = "mean"
+
+    @classmethod
+    def read(cls, text: str | Statistic) -> Statistic:
+        if isinstance(text, Statistic):
+            return text
+        if not isinstance(text, str):
+            raise TypeError(f"statistic must be text such as 'mean', not {text!r}")
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            allowed = ", ".join(repr(kind.value) for kind in cls)
+            raise ValueError(f"cannot read statistic = {text!r}: expected {allowed}") from None
+
+
 _RATE_ALIASES = {
     "daily": "day", "a day": "day", "days": "day",
     "weekly": "week", "a week": "week", "weeks": "week",
@@ -129,8 +147,52 @@ _RATE_ALIASES = {
 }  # fmt: skip
 
 
-def _optional(converter):  # type: ignore[no-untyped-def]
+def _optional(converter: Callable[[Any], T]) -> Callable[[Any], T | None]:
     return attrs.converters.optional(converter)
+
+
+def _ids(field: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
+    """A converter to a tuple of ids or codes that refuses a lone string (it would be read letter by letter)."""
+
+    def convert(value: Iterable[str]) -> tuple[str, ...]:
+        if isinstance(value, (str, bytes)):
+            raise TypeError(f"{field} must be a list of text, not the text {value!r} (write [{value!r}])")
+        items = tuple(value)
+        for item in items:
+            if not isinstance(item, str):
+                raise TypeError(f"{field} must hold text, not {item!r}")
+        return items
+
+    return convert
+
+
+def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be text, not {type(value).__name__} {value!r}")
+
+
+def _whole_number(minimum: int) -> Callable[[object, attrs.Attribute[int], object], None]:
+    def check(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{attribute.name} must be a whole number, not {type(value).__name__} {value!r}")
+        if value < minimum:
+            raise ValueError(f"{attribute.name} must be at least {minimum}, not {value}")
+
+    return check
+
+
+def _base_n(instance: object, attribute: attrs.Attribute[int | str | None], value: object) -> None:
+    """`of` is the base n of a percentage or a mean: a positive whole number, or the id of the claim that states it."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        if not value.isidentifier():
+            raise ValueError(f"of {value!r} must be a claim id or a positive whole number")
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"of must be a positive whole number or a claim id, not {type(value).__name__} {value!r}")
+    if value <= 0:
+        raise ValueError(f"of must be a positive whole number (the base n), not {value}")
 
 
 def _date_range(value: DateRange | str | datetime.date) -> DateRange:
@@ -156,6 +218,8 @@ def _identifier(instance: object, attribute: attrs.Attribute, value: str) -> Non
 
 _metadata = dict(eq=False, repr=False)
 
+T = TypeVar("T")
+
 
 class _Located:
     """Where an entry and each of its fields were stated (empty when built in code)."""
@@ -174,12 +238,12 @@ class Source(_Located):
     """Where claims come from: an article, a report, a dataset."""
 
     id: str = attrs.field(validator=_identifier)
-    publisher: str = ""
-    title: str = ""
+    publisher: str = attrs.field(default="", validator=_text)
+    title: str = attrs.field(default="", validator=_text)
     # A date range, so that "July 2023" or "late August 2023" can be stated as known.
     published: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
-    url: str = ""
-    cites: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    url: str = attrs.field(default="", validator=_text)
+    cites: tuple[str, ...] = attrs.field(default=(), converter=_ids("cites"))
     retrieved: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
     location: Location | None = attrs.field(default=None, **_metadata)
     locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
@@ -195,20 +259,22 @@ class Claim(_Located):
     """One stated figure: what is counted, its value, when, in which breakdown, and from which source."""
 
     id: str = attrs.field(validator=_identifier)
-    metric: str
+    metric: str = attrs.field(validator=_text)
     value: Quantity = attrs.field(converter=parse_quantity)
-    unit: str = ""
+    unit: str = attrs.field(default="", validator=_text)
     per: RateUnit | None = attrs.field(default=None, converter=_optional(RateUnit.read))
     as_of: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
     period: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
     since: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
     dims: Dims = attrs.field(factory=Dims, converter=_dims)
-    of: int | str | None = None
-    statistic: str | None = None
-    items: int = 1
-    source: str | None = None
-    quote: str = ""
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    of: int | str | None = attrs.field(default=None, validator=_base_n)
+    statistic: Statistic | None = attrs.field(default=None, converter=_optional(Statistic.read))
+    items: int = attrs.field(default=1, validator=_whole_number(1))
+    source: str | None = attrs.field(default=None, validator=attrs.validators.optional(_text))
+    quote: str = attrs.field(default="", validator=_text)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ids("ignore"))
+    # A projection, budget or plan: it may lie after its source's publication.
+    forecast: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     location: Location | None = attrs.field(default=None, **_metadata)
     locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
 
@@ -231,9 +297,9 @@ class Claim(_Located):
 class Sum(_Located):
     """`parts` add up to `total` (or at most to it, when the breakdown is not complete)."""
 
-    total: str
-    parts: tuple[str, ...] = attrs.field(converter=tuple)
-    complete: bool = True
+    total: str = attrs.field(validator=_text)
+    parts: tuple[str, ...] = attrs.field(converter=_ids("parts"))
+    complete: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     location: Location | None = attrs.field(default=None, **_metadata)
     locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
 
@@ -246,8 +312,8 @@ class Sum(_Located):
 class Part(_Located):
     """`part` is no larger than `whole`."""
 
-    part: str
-    whole: str
+    part: str = attrs.field(validator=_text)
+    whole: str = attrs.field(validator=_text)
     location: Location | None = attrs.field(default=None, **_metadata)
     locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
 
@@ -260,8 +326,8 @@ class Part(_Located):
 class Ratio(_Located):
     """Claim `of` is `factor` times claim `to` ("double", "three times")."""
 
-    of: str
-    to: str
+    of: str = attrs.field(validator=_text)
+    to: str = attrs.field(validator=_text)
     factor: Factor = attrs.field(converter=parse_factor)
     location: Location | None = attrs.field(default=None, **_metadata)
     locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
@@ -275,7 +341,7 @@ class Ratio(_Located):
 class Same(_Located):
     """These claims state one quantity (rates in different units are converted)."""
 
-    claims: tuple[str, ...] = attrs.field(converter=tuple)
+    claims: tuple[str, ...] = attrs.field(converter=_ids("claims"))
     location: Location | None = attrs.field(default=None, **_metadata)
     locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
 
@@ -293,8 +359,8 @@ class Check(_Located):
     """Anything else: a whitelisted expression over claim ids that must be able to hold."""
 
     expr: Expression = attrs.field(converter=_expression)
-    name: str = ""
-    message: str = ""
+    name: str = attrs.field(default="", validator=_text)
+    message: str = attrs.field(default="", validator=_text)
     location: Location | None = attrs.field(default=None, **_metadata)
     locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
 
@@ -320,7 +386,7 @@ class FileSettings(_Located):
     """The optional `[factlint]` table of one fact file."""
 
     path: str
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ids("ignore"))
     infer: bool = True
     location: Location | None = attrs.field(default=None, **_metadata)
     locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
@@ -416,23 +482,6 @@ class ClaimSet:
             files=self.files + other.files,
             unreadable_ids=self.unreadable_ids | other.unreadable_ids,
         )
-
-
-@contextlib.contextmanager
-def paused_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large claim set is built or checked.
-
-    Both allocate millions of small objects that form no reference cycles; each full
-    collection re-scanned all of them, which took a third of the time of a large run.
-    Reference counting still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _group(claims: Iterable[Claim], key) -> dict:  # type: ignore[no-untyped-def, type-arg]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
 
 import attrs
 
-from factlint.model import ClaimSet, Location
-
-if TYPE_CHECKING:
-    from factlint.engine import Finding, Rule, RuleRegistry, Settings
-
-UNUSED_SUPPRESSION = "F005"
+from factlint._codes import UNUSED_SUPPRESSION
+from factlint._findings import Finding, finding_of
+from factlint._model import ClaimSet, Location
+from factlint._rule import Rule, RuleSet, Violation
+from factlint._settings import Settings
 
 
 @attrs.define
@@ -29,7 +28,7 @@ def apply_suppressions(
     findings: Sequence[Finding],
     claim_set: ClaimSet,
     selected: Sequence[Rule],
-    known: RuleRegistry,
+    known: RuleSet,
     settings: Settings,
 ) -> list[Finding]:
     """Drop the findings that a claim or file says to ignore, then report the ignores that dropped nothing."""
@@ -59,11 +58,9 @@ def apply_suppressions(
         if not matching:
             kept.append(finding)
 
-    unused_rule = known.get(UNUSED_SUPPRESSION)
+    unused_rule = known.get(UNUSED_SUPPRESSION.code)
     if unused_rule is None or unused_rule not in selected:
         return kept
-    from factlint.engine import Violation, _finding
-
     selected_codes = {chosen.code for chosen in selected}
     for suppressions in [*by_claim.values(), *by_file.values()]:
         for suppression in suppressions:
@@ -75,5 +72,5 @@ def apply_suppressions(
                 continue  # the rule did not run, so whether it would fire is unknown
             else:
                 message = f"{suppression.where} ignores {suppression.code}, but no {suppression.code} finding was there to silence"
-            kept.append(_finding(unused_rule, Violation(message, location=suppression.location), settings))
+            kept.append(finding_of(unused_rule, Violation(message, location=suppression.location), settings))
     return kept

@@ -9,7 +9,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from factlint.engine import Rule
+    from factlint._rule import Rule
 
 __all__ = ["describe", "near_matches", "page"]
 

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from factlint.engine import Context, Violation, rule
-from factlint.inference import highest_low, lowest_high, same_quantity_groups, stated_same
-from factlint.intervals import Interval
-from factlint.model import Claim, ClaimSet
-from factlint.wording import interval_text, readings, stated
+from factlint._codes import SOURCES_DISAGREE
+from factlint._rule import Violation, rule
+from factlint._settings import Context
+from factlint._inference import highest_low, lowest_high, same_quantity_groups, stated_same
+from factlint._intervals import Interval
+from factlint._model import Claim, ClaimSet
+from factlint._wording import interval_text, readings, stated
 
 
 def _interval(claim: Claim) -> Interval:
     return claim.value.interval
 
 
-@rule("C101", "sources-disagree", summary="the same quantity has incompatible values in different sources")
+@rule(SOURCES_DISAGREE)
 def sources_disagree(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     already_stated = stated_same(claim_set)
     for group in same_quantity_groups(claim_set):

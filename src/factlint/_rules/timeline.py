@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from factlint.corrections import digit_variants
-from factlint.dates import DateRange
-from factlint.engine import Context, Fix, Violation, rule
-from factlint.inference import highest_low, lowest_high, running_totals
-from factlint.intervals import Interval, Truth, format_number
-from factlint.model import Claim, ClaimSet, Source
-from factlint.wording import interval_text, readings, stated
+from factlint._corrections import digit_variants
+from factlint._dates import DateRange
+from factlint._codes import DATED_AFTER_SOURCE, PERIOD_REVERSED, RUNNING_TOTAL_DECREASES
+from factlint._rule import Fix, Violation, rule
+from factlint._settings import Context
+from factlint._inference import highest_low, lowest_high, running_totals
+from factlint._intervals import Interval, Truth, format_number
+from factlint._model import Claim, ClaimSet, Source
+from factlint._wording import interval_text, readings, stated
 
 
 def _span(dates: DateRange) -> str:
@@ -19,7 +21,7 @@ def _span(dates: DateRange) -> str:
     return str(dates) if str(dates) == days else f"{dates} ({days})"
 
 
-@rule("T101", "running-total-decreases", summary="a cumulative count is lower at a later date")
+@rule(RUNNING_TOTAL_DECREASES)
 def running_total_decreases(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for group in running_totals(claim_set):
         yield from _check_running_total(group)
@@ -125,7 +127,7 @@ def _nearest_fitting_variant(
     )
 
 
-@rule("T102", "dated-after-source", summary="a claim's date lies after its source was published; a source cites a later one")
+@rule(DATED_AFTER_SOURCE)
 def dated_after_source(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for claim in claim_set.claims:
         source = claim_set.source_of(claim)
@@ -173,7 +175,7 @@ def _cites_later(source: Source, cited: Source) -> Violation:
     )
 
 
-@rule("T103", "period-reversed", summary="a period ends before it starts, or a running total starts after its date")
+@rule(PERIOD_REVERSED)
 def period_reversed(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for claim in claim_set.claims:
         for field in ("period", "as_of", "since"):

@@ -9,9 +9,9 @@ from typing import Callable, Hashable, Iterable, Iterator, TypeVar
 
 import attrs
 
-from factlint.dates import DateRange
-from factlint.intervals import Interval
-from factlint.model import Claim, ClaimSet, Dims, Same
+from factlint._dates import DateRange
+from factlint._intervals import Interval
+from factlint._model import Claim, ClaimSet, Dims, Same
 
 T = TypeVar("T")
 

@@ -11,7 +11,7 @@ from typing import Callable, Iterator, Union
 
 import attrs
 
-from factlint.intervals import Interval, Truth, format_number
+from factlint._intervals import Interval, Truth, format_number
 
 __all__ = ["Expression", "ExpressionError", "parse_expression"]
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 if TYPE_CHECKING:
-    from factlint.engine import Report, Settings
+    from factlint._findings import Report
+    from factlint._settings import Settings
 
 __all__ = ["FactFile", "FactFileItem", "FactFileFindings"]
 
@@ -45,7 +46,7 @@ def _enabled(config: pytest.Config) -> bool:
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> FactFile | None:
     if not _enabled(parent.config):
         return None
-    from factlint.loading import FACT_FILE_SUFFIXES
+    from factlint._loading import FACT_FILE_SUFFIXES
 
     if file_path.name.endswith(FACT_FILE_SUFFIXES):
         return FactFile.from_parent(parent, path=file_path)
@@ -79,7 +80,7 @@ class FactFileItem(pytest.Item):
         self.add_marker(_MARKER)
 
     def runtest(self) -> None:
-        from factlint.engine import Report
+        from factlint._findings import Report
 
         folder_report = self._folder_report()
         # The folder is one claim set; this item answers for the findings located in its file.
@@ -93,21 +94,22 @@ class FactFileItem(pytest.Item):
 
     def _folder_report(self) -> Report:
         """The report of this file's folder, which shares ids across its files; linted once per folder."""
-        from factlint.engine import lint
-        from factlint.loading import load_by_folder
+        from factlint._engine import lint
+        from factlint._loading import load_by_folder
+        from factlint._plugin_finder import installed_rules
 
         cache = self.config.stash[_FOLDER_REPORTS]
         folder = self.path.parent.resolve()
         if folder not in cache:
             settings = self._settings()
             [(_, claim_set)] = load_by_folder(self.path, tolerances=settings.tolerances)
-            cache[folder] = lint(claim_set, settings=settings)
+            cache[folder] = lint(claim_set, settings=settings, rules=installed_rules())
         return cache[folder]
 
     def _settings(self) -> Settings:
         """The settings of the nearest `[tool.factlint]` or factlint.toml, read once per configuration file."""
-        from factlint.config import ConfigError, find_config, read_config
-        from factlint.engine import Settings
+        from factlint._config import ConfigError, find_config, read_config
+        from factlint._settings import Settings
 
         found = find_config(self.path)
         if found is None:
@@ -125,7 +127,7 @@ class FactFileItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, FactFileFindings):
-            from factlint.output import format_report
+            from factlint._output import format_report
 
             return format_report(excinfo.value.report, "text").rstrip("\n")
         if isinstance(excinfo.value, _ConfigurationProblem):

@@ -11,20 +11,36 @@ import sys
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
-    from factlint.engine import Rule, RuleRegistry
+    from factlint._rule import Rule, RuleSet
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with `argv` (default: sys.argv[1:]) and return the exit code."""
+def run() -> None:
+    """The `factlint` command and `python -m factlint`: run, then exit with the code."""
+    import gc
+
+    # This process builds and checks millions of small objects that form no reference
+    # cycles; the cyclic collector's full sweeps over them cost a third of a large run.
+    # A command line may change its own process; the library never does.
+    gc.disable()
+    raise SystemExit(main())
+
+
+def main(argv: Sequence[str] | None = None, *, rules: RuleSet | None = None) -> int:
+    """Run the command line with `argv` (default: sys.argv[1:]) and return the exit code.
+
+    `rules` replaces the installed rules (the built-in ones and every plugin's), for a
+    caller that wants a run independent of what else is installed.
+    """
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed the help, the version or a usage error
         return EXIT_CLEAN if exit_.code in (0, None) else EXIT_ERROR
+    args.rule_set = rules
     try:
         return args.run(args)
     except BrokenPipeError:  # `factlint check | head`: the reader has gone, so stop quietly
@@ -42,7 +58,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from factlint.output import FORMATS
+    from factlint._output import FORMATS
 
     parser = _Parser(
         prog="factlint",
@@ -114,28 +130,31 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def _known_rules() -> RuleRegistry:
+def _known_rules(args: argparse.Namespace) -> RuleSet:
     """The built-in and plugin rules; a plugin left out is reported on stderr, as ruff and flake8 do."""
     import warnings
 
-    from factlint.config import known_rules
-    from factlint.plugins import FactlintPluginWarning, load_plugins
+    from factlint._plugin_finder import FactlintPluginWarning, installed_rules
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FactlintPluginWarning)  # printed below, once per run
-        problems = load_plugins()
-    for problem in problems:
+    rules: RuleSet = args.rule_set
+    if rules is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FactlintPluginWarning)  # printed below, once per run
+            rules = installed_rules()
+    for problem in rules.warnings:
         print(f"factlint: warning: {problem}", file=sys.stderr)
-    return known_rules()
+    return rules
 
 
 def _check(args: argparse.Namespace) -> int:
-    from factlint.config import ConfigError, load_configuration, with_overrides
-    from factlint.engine import Report, lint
-    from factlint.loading import discover, load_by_folder
-    from factlint.output import format_report, format_statistics, summary_line
+    from factlint._config import ConfigError, load_configuration
+    from factlint._engine import lint
+    from factlint._findings import Report
+    from factlint._settings import layered
+    from factlint._loading import discover, load_by_folder
+    from factlint._output import format_report, format_statistics, summary_line
 
-    rules = _known_rules()
+    rules = _known_rules(args)
     for option, codes in (("--select", args.select), ("--extend-select", args.extend_select), ("--ignore", args.ignore)):
         for code in codes or ():
             if not rules.is_known_selector(code):
@@ -150,7 +169,7 @@ def _check(args: argparse.Namespace) -> int:
         configuration = load_configuration(args.paths, config=args.config, isolated=args.no_config)
     except ConfigError as error:
         return _fail(str(error))
-    settings = with_overrides(
+    settings = layered(
         configuration.settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore
     )
     if not files:
@@ -162,7 +181,7 @@ def _check(args: argparse.Namespace) -> int:
         claim_sets = load_by_folder([path.absolute() for path in files], tolerances=settings.tolerances)
     except OSError as error:  # unreadable, or removed while running
         return _fail(f"{error.filename}: {error.strerror}")
-    report = Report.combine(lint(claim_set, settings=settings) for _, claim_set in claim_sets)
+    report = Report.combine(lint(claim_set, settings=settings, rules=rules) for _, claim_set in claim_sets)
 
     if args.statistics and args.format == "json":
         text = format_statistics(report, "json")
@@ -185,7 +204,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = list(_known_rules())
+    rules = list(_known_rules(args))
     if args.format == "json":
         import json
 
@@ -212,15 +231,15 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from factlint import pages
+    from factlint import _pages
 
-    rules = _known_rules()
+    rules = _known_rules(args)
     wanted = args.code.strip()
     found: Rule | None = rules.get(wanted) or next((known for known in rules if known.name == wanted.lower()), None)
     if found is None:
-        near = pages.near_matches(wanted, rules)
+        near = _pages.near_matches(wanted, rules)
         hint = f"; did you mean {', '.join(near)}?" if near else "; `factlint rules` lists them"
         return _fail(f"unknown rule {wanted!r}{hint}")
-    text = pages.page(found) or f"# {found.code} {found.name}\n\n{found.summary}\n"
+    text = _pages.page(found) or f"# {found.code} {found.name}\n\n{found.summary}\n"
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_CLEAN

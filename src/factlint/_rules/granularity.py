@@ -6,10 +6,12 @@ import math
 from fractions import Fraction
 from typing import Iterator
 
-from factlint.engine import Context, Violation, rule
-from factlint.intervals import format_number
-from factlint.model import Claim, ClaimSet
-from factlint.quantities import Hedge, Rounding
+from factlint._codes import IMPOSSIBLE_MEAN, IMPOSSIBLE_PERCENTAGE
+from factlint._rule import Violation, rule
+from factlint._settings import Context
+from factlint._intervals import format_number
+from factlint._model import Claim, ClaimSet, Statistic
+from factlint._quantities import Hedge, Rounding
 
 
 def base_n(claim_set: ClaimSet, claim: Claim) -> int | None:
@@ -59,7 +61,7 @@ def _grim_applies(claim: Claim) -> bool:
     return claim.value.hedge is Hedge.EXACT and claim.value.nominal >= 0
 
 
-@rule("G101", "impossible-percentage", summary="no whole number out of n rounds to the stated percentage (GRIM)")
+@rule(IMPOSSIBLE_PERCENTAGE)
 def impossible_percentage(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     modes = context.tolerances.grim_rounding
     for claim in claim_set.claims:
@@ -86,11 +88,11 @@ def impossible_percentage(claim_set: ClaimSet, context: Context) -> Iterator[Vio
         )
 
 
-@rule("G102", "impossible-mean", summary="no total of n whole-number answers gives the stated mean (GRIM)")
+@rule(IMPOSSIBLE_MEAN)
 def impossible_mean(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     modes = context.tolerances.grim_rounding
     for claim in claim_set.claims:
-        if claim.statistic != "mean" or claim.value.percent or not _grim_applies(claim) or claim.items < 1:
+        if claim.statistic is not Statistic.MEAN or claim.value.percent or not _grim_applies(claim) or claim.items < 1:
             continue
         n = base_n(claim_set, claim)
         decimals = claim.value.decimals

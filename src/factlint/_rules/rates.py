@@ -5,9 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable, Hashable, Iterator, Sequence
 
-from factlint.conventions import UNIT_DAYS, conventions_used, conversion_factor, period_days
-from factlint.engine import Context, Violation, rule
-from factlint.inference import (
+from factlint._conventions import UNIT_DAYS, conventions_used, conversion_factor, period_days
+from factlint._codes import RATE_CONVERSION_MISMATCH, RATE_TOTAL_MISMATCH
+from factlint._rule import Violation, rule
+from factlint._settings import Context
+from factlint._inference import (
     highest_low,
     lowest_high,
     overlapping_times,
@@ -16,9 +18,9 @@ from factlint.inference import (
     span_of,
     stated_same,
 )
-from factlint.intervals import Interval, format_number
-from factlint.model import Claim, ClaimSet, RateUnit, Same
-from factlint.wording import readings, stated
+from factlint._intervals import Interval, format_number
+from factlint._model import Claim, ClaimSet, RateUnit, Same
+from factlint._wording import readings, stated
 
 _UNIT_ORDER = list(RateUnit)
 
@@ -96,7 +98,7 @@ def _rate_conflict(a: Claim, b: Claim, *, inferred: bool) -> Violation | None:
     )
 
 
-@rule("R101", "rate-conversion-mismatch", summary="one rate stated per week, month or year disagrees with itself")
+@rule(RATE_CONVERSION_MISMATCH)
 def rate_conversion_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if not isinstance(relation, Same):
@@ -151,7 +153,7 @@ def _disagreeing(
                     yield a, b
 
 
-@rule("R102", "rate-total-mismatch", summary="a rate over a period cannot produce the count stated for that period")
+@rule(RATE_TOTAL_MISMATCH)
 def rate_total_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for rates, counts in rate_count_groups(claim_set):
         expected = {}

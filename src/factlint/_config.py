@@ -24,8 +24,11 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import attrs
 
-from factlint.engine import RuleRegistry, Settings, Severity
-from factlint.quantities import Rounding, Tolerances
+from factlint._codes import Severity
+from factlint._plugin_finder import installed_rules
+from factlint._rule import RuleSet
+from factlint._settings import Settings
+from factlint._quantities import Rounding, Tolerances
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,10 +40,8 @@ __all__ = [
     "ConfigError",
     "Configuration",
     "find_config",
-    "known_rules",
     "load_configuration",
     "read_config",
-    "with_overrides",
 ]
 
 # In one folder, factlint.toml wins over pyproject.toml.
@@ -62,16 +63,6 @@ class Configuration:
 
     settings: Settings
     path: Path | None = None
-
-
-def known_rules() -> RuleRegistry:
-    """The registry, with the built-in rules and the installed plugins' rules registered."""
-    from factlint import rules  # noqa: F401  (importing registers the built-in rules)
-    from factlint.engine import registry
-    from factlint.plugins import load_plugins
-
-    load_plugins()
-    return registry
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -124,7 +115,7 @@ def load_configuration(
     return Configuration(read_config(path), path)
 
 
-def read_config(path: str | Path, *, rules: RuleRegistry | None = None) -> Settings:
+def read_config(path: str | Path, *, rules: RuleSet | None = None) -> Settings:
     """Read one configuration file into Settings; raise ConfigError for anything it cannot use."""
     path = Path(path)
     try:
@@ -141,7 +132,7 @@ def read_config(path: str | Path, *, rules: RuleRegistry | None = None) -> Setti
         prefix = "tool.factlint."
     else:
         table, prefix = document, ""
-    reader = _Reader(path, prefix, rules or known_rules())
+    reader = _Reader(path, prefix, rules or installed_rules())
     return reader.settings(table)
 
 
@@ -149,7 +140,7 @@ def read_config(path: str | Path, *, rules: RuleRegistry | None = None) -> Setti
 class _Reader:
     path: Path
     prefix: str
-    rules: RuleRegistry
+    rules: RuleSet
 
     def fail(self, key: str, problem: str) -> ConfigError:
         return ConfigError(f"{self.path}: {self.prefix}{key}: {problem}")
@@ -271,25 +262,3 @@ def _describe(value: object) -> str:
     if isinstance(value, (list, dict)):
         return f"{'a list' if isinstance(value, list) else 'a table'} ({value!r})"
     return repr(value)
-
-
-def with_overrides(
-    settings: Settings,
-    *,
-    select: Sequence[str] | None = None,
-    extend_select: Sequence[str] | None = None,
-    ignore: Sequence[str] | None = None,
-) -> Settings:
-    """Settings with command-line selection layered on top, as ruff does.
-
-    `select` replaces the file's selection (its select, extend-select and ignore);
-    `extend-select` and `ignore` add to it.
-    """
-    if select is not None:
-        settings = attrs.evolve(settings, select=tuple(select), extend_select=(), ignore=())
-    return attrs.evolve(
-        settings,
-        extend_select=settings.extend_select + tuple(extend_select or ()),
-        ignore=settings.ignore + tuple(ignore or ()),
-    )
-

@@ -47,8 +47,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import quote
 
 if TYPE_CHECKING:
-    from factlint.engine import ClaimRef, Finding, Report, Rule
-    from factlint.model import Location
+    from factlint._findings import ClaimRef, Finding, Report
+    from factlint._rule import Rule
+    from factlint._model import Location
 
 __all__ = [
     "FORMATS",
@@ -240,17 +241,17 @@ def _sarif_location(location: Location) -> dict[str, Any]:
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
-    from factlint import pages
+    from factlint import _pages
 
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": pages.describe(rule)},
+        "fullDescription": {"text": _pages.describe(rule)},
         "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity.value]},
         "properties": {"family": rule.family, "origin": rule.origin},
     }
-    text = pages.page(rule)
+    text = _pages.page(rule)
     if text:
         descriptor["help"] = {"text": text, "markdown": text}
     return descriptor
@@ -265,13 +266,12 @@ def _sarif_message(finding: Finding) -> str:
 
 def format_sarif(report: Report) -> str:
     """The report as a SARIF 2.1.0 log with one run, for code-scanning tools."""
-    from factlint.engine import Rule, registry
+    from factlint._rule import Rule
 
     rules: dict[str, Rule] = {rule.code: rule for rule in report.rules}
     for finding in report:
         if finding.code not in rules:
-            known = registry.get(finding.code)
-            rules[finding.code] = known or Rule(code=finding.code, name=finding.name, summary=finding.message)
+            rules[finding.code] = Rule(code=finding.code, name=finding.name, summary=finding.message)
     ordered = sorted(rules.values(), key=lambda rule: rule.code)
     index = {rule.code: position for position, rule in enumerate(ordered)}
 

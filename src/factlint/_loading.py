@@ -19,9 +19,10 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from factlint.dates import DateError, DateRange, parse_date_range
-from factlint.expressions import ExpressionError
-from factlint.model import (
+from factlint._codes import INVALID_FILE, INVALID_VALUE
+from factlint._dates import DateError, DateRange, parse_date_range
+from factlint._expressions import ExpressionError
+from factlint._model import (
     Check,
     Claim,
     ClaimSet,
@@ -34,10 +35,9 @@ from factlint.model import (
     Same,
     Source,
     Sum,
-    paused_cyclic_gc,
 )
-from factlint.positions import SourceMap, json_source_map, toml_source_map
-from factlint.quantities import DEFAULT_TOLERANCES, QuantityError, Tolerances, parse_quantity
+from factlint._positions import SourceMap, json_source_map, toml_source_map
+from factlint._quantities import DEFAULT_TOLERANCES, QuantityError, Tolerances, parse_quantity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -47,8 +47,6 @@ else:  # pragma: no cover
 __all__ = ["FACT_FILE_SUFFIXES", "discover", "load", "load_by_folder", "loads"]
 
 FACT_FILE_SUFFIXES = (".facts.toml", ".facts.json", ".facts.csv")
-INVALID_FILE = "F001"
-INVALID_VALUE = "F002"
 
 Path_ = Union[str, Path]
 DocPath = tuple[Union[str, int], ...]
@@ -91,6 +89,7 @@ class _ClaimEntry:
     source: str | None = None
     quote: str = ""
     ignore: list[str] = attrs.field(factory=list)
+    forecast: bool = False
 
 
 @attrs.frozen
@@ -248,7 +247,6 @@ def discover(paths: Iterable[Path_]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-@paused_cyclic_gc()
 def load(paths: Path_ | Iterable[Path_], *, tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:
     """Load fact files (and the fact files under folders) into one ClaimSet.
 
@@ -290,7 +288,6 @@ def load_by_folder(
     return [(folder, load(files, tolerances=tolerances)) for folder, files in folders.items()]
 
 
-@paused_cyclic_gc()
 def loads(text: str, *, path: str = "<string>", format: str = "toml", tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:
     """Load one fact file's text; `format` is "toml" or "json"."""
     if format not in ("toml", "json"):
@@ -322,7 +319,7 @@ class _Document:
 
     @classmethod
     def unreadable(cls, path: str, message: str, location: Location | None = None) -> _Document:
-        return cls(path, {}, None, [Problem(INVALID_FILE, message, location or Location(path, 1, 1))])
+        return cls(path, {}, None, [Problem(INVALID_FILE.code, message, location or Location(path, 1, 1))])
 
     def locate(self, doc_path: DocPath, *, key: bool = False) -> Location:
         position = None
@@ -346,7 +343,7 @@ def _parse_document(text: str, path: str) -> _Document:
     if path.endswith(".json"):
         return _parse_json(text, path)
     if path.endswith(".csv"):
-        from factlint.csv_tables import parse_csv
+        from factlint._csv_tables import parse_csv
 
         return parse_csv(text, path)
     return _parse_toml(text, path)
@@ -378,7 +375,7 @@ def _parse_toml_by_table(text: str, path: str, source_map: SourceMap, first_erro
         except ValueError as error:
             if isinstance(error, tomllib.TOMLDecodeError):
                 line, column = _toml_error_position(error)
-                problem = Problem(INVALID_FILE, f"TOML syntax error: {_toml_error_message(error)}", Location(path, line + line_offset, column))
+                problem = Problem(INVALID_FILE.code, f"TOML syntax error: {_toml_error_message(error)}", Location(path, line + line_offset, column))
             else:
                 problem = _too_long_number(chunk, path, line_offset)
             document.problems.append(problem)
@@ -390,7 +387,7 @@ def _parse_toml_by_table(text: str, path: str, source_map: SourceMap, first_erro
         _collect_tables(document, raw, merge=True)
     if not document.problems:  # pragma: no cover - the whole failed, so some table must
         line, column = _toml_error_position(first_error)
-        document.problems.append(Problem(INVALID_FILE, f"TOML syntax error: {first_error}", Location(path, line, column)))
+        document.problems.append(Problem(INVALID_FILE.code, f"TOML syntax error: {first_error}", Location(path, line, column)))
     return document
 
 
@@ -415,7 +412,7 @@ def _too_long_number(text: str, path: str, line_offset: int) -> Problem:
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
     return Problem(
-        INVALID_FILE, f"a number has more than {limit} digits, too many to read", Location(path, line + line_offset, column)
+        INVALID_FILE.code, f"a number has more than {limit} digits, too many to read", Location(path, line + line_offset, column)
     )
 
 
@@ -436,7 +433,7 @@ def _parse_json(text: str, path: str) -> _Document:
     document = _Document(path, {}, json_source_map(text), [])
     if not isinstance(raw, dict):
         document.problems.append(
-            Problem(INVALID_FILE, f"a fact file must hold an object with \"claim\", \"source\"... lists, not {_type_name(raw)}", Location(path, 1, 1))
+            Problem(INVALID_FILE.code, f"a fact file must hold an object with \"claim\", \"source\"... lists, not {_type_name(raw)}", Location(path, 1, 1))
         )
         return document
     _collect_tables(document, raw)
@@ -448,7 +445,7 @@ def _collect_tables(document: _Document, raw: Mapping[str, Any], *, merge: bool 
         if name == "factlint":
             if not isinstance(entries, dict):
                 document.problems.append(
-                    Problem(INVALID_FILE, f"[factlint] must be a table, not {_type_name(entries)}", document.locate((name,), key=True))
+                    Problem(INVALID_FILE.code, f"[factlint] must be a table, not {_type_name(entries)}", document.locate((name,), key=True))
                 )
                 continue
             document.tables["factlint"] = [entries]
@@ -456,12 +453,12 @@ def _collect_tables(document: _Document, raw: Mapping[str, Any], *, merge: bool 
         if name not in _TABLES:
             expected = ", ".join(f"[[{table}]]" for table in _TABLES)
             document.problems.append(
-                Problem(INVALID_FILE, f"unknown table {name!r}: a fact file has {expected} and [factlint]", document.locate((name,), key=True))
+                Problem(INVALID_FILE.code, f"unknown table {name!r}: a fact file has {expected} and [factlint]", document.locate((name,), key=True))
             )
             continue
         if not isinstance(entries, list):
             document.problems.append(
-                Problem(INVALID_FILE, f"{name!r} must be a list of tables ([[{name}]]), not {_type_name(entries)}", document.locate((name,), key=True))
+                Problem(INVALID_FILE.code, f"{name!r} must be a list of tables ([[{name}]]), not {_type_name(entries)}", document.locate((name,), key=True))
             )
             continue
         document.tables.setdefault(name, []).extend(entries)
@@ -483,14 +480,14 @@ class _Builder:
         """The raw entry as its attrs class, or None after reporting each of its problems."""
         where = (table, index)
         if not isinstance(raw, dict):
-            self.problem(INVALID_FILE, f"each [[{table}]] must be a table, not {_type_name(raw)}", document.locate(where))
+            self.problem(INVALID_FILE.code, f"each [[{table}]] must be a table, not {_type_name(raw)}", document.locate(where))
             return None
         restored = _restore_decimal_text(raw, where, document.source_map)
         try:
             return _converter.structure(restored, _TABLES.get(table, _FileEntry))
         except (ClassValidationError, IterableValidationError, ValueError, TypeError) as error:
             for doc_path, message, at_key in _structure_errors(error, where, table):
-                self.problem(INVALID_FILE, message, document.locate(doc_path, key=at_key))
+                self.problem(INVALID_FILE.code, message, document.locate(doc_path, key=at_key))
             if isinstance(raw.get("id"), str):
                 self.unreadable_ids.add(raw["id"])
             return None
@@ -676,7 +673,7 @@ def _read_date(
         message = str(error)
         if reference is None and "no year" in message:
             message += " (give the year, or a `published` date to its source)"
-        builder.problem(INVALID_VALUE, f"{field}: {message}", document.locate((*where, field)))
+        builder.problem(INVALID_VALUE.code, f"{field}: {message}", document.locate((*where, field)))
         raise
 
 
@@ -699,7 +696,7 @@ def _source(builder: _Builder, document: _Document, index: int, entry: _SourceEn
     except DateError:
         builder.unreadable_ids.add(entry.id)
     except ValueError as error:
-        builder.problem(INVALID_VALUE, str(error), document.locate((*where, "id")))
+        builder.problem(INVALID_VALUE.code, str(error), document.locate((*where, "id")))
         builder.unreadable_ids.add(entry.id)
     return None
 
@@ -717,7 +714,7 @@ def _claim(
     try:
         value = parse_quantity(entry.value, builder.tolerances)
     except QuantityError as error:
-        builder.problem(INVALID_VALUE, f"value: {error}", document.locate((*where, "value")))
+        builder.problem(INVALID_VALUE.code, f"value: {error}", document.locate((*where, "value")))
         readable = False
     dates: dict[str, DateRange | None] = {}
     for field in ("as_of", "period", "since"):
@@ -742,13 +739,15 @@ def _claim(
             source=entry.source,
             quote=entry.quote,
             ignore=entry.ignore,
+            forecast=entry.forecast,
             location=document.locate(where),
             locations=_field_locations(document, where, entry),
             **dates,
         )
-    except ValueError as error:
-        field = "per" if "per =" in str(error) else "id"
-        builder.problem(INVALID_VALUE, str(error), document.locate((*where, field)))
+    except (TypeError, ValueError) as error:
+        named = re.match(r"(?:cannot read )?(per|statistic|items|of|ignore)\b", str(error))
+        field = named[1] if named else "id"
+        builder.problem(INVALID_VALUE.code, str(error), document.locate((*where, field)))
         builder.unreadable_ids.add(entry.id)
         return None
 
@@ -771,8 +770,8 @@ def _relation(builder: _Builder, document: _Document, table: str, index: int, en
         location = document.locate((*where, "expr"))
         # Point inside the expression text, just after the opening quote.
         column = location.column + getattr(error, "column", 1)
-        builder.problem(INVALID_VALUE, f"expr: {error}", attrs.evolve(location, column=column))
+        builder.problem(INVALID_VALUE.code, f"expr: {error}", attrs.evolve(location, column=column))
     except (QuantityError, ValueError) as error:
         field = {"ratio": "factor"}.get(table, next(iter(fields)))
-        builder.problem(INVALID_VALUE, f"{field}: {error}", document.locate((*where, field)))
+        builder.problem(INVALID_VALUE.code, f"{field}: {error}", document.locate((*where, field)))
     return None

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from factlint.corrections import describe_typo
-from factlint.engine import Context, Fix, Violation, rule
-from factlint.intervals import format_number
-from factlint.model import Claim, ClaimSet, Ratio
-from factlint.quantities import Factor
-from factlint.wording import interval_text, readings, stated
+from factlint._corrections import describe_typo
+from factlint._codes import RATIO_MISMATCH
+from factlint._rule import Fix, Violation, rule
+from factlint._settings import Context
+from factlint._intervals import format_number
+from factlint._model import Claim, ClaimSet, Ratio
+from factlint._quantities import Factor
+from factlint._wording import interval_text, readings, stated
 
 
-@rule("M101", "ratio-mismatch", summary='"double", "three times", "tenfold" does not match the two numbers')
+@rule(RATIO_MISMATCH)
 def ratio_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if not isinstance(relation, Ratio):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from factlint.intervals import Interval, format_number
-from factlint.model import Claim
+from factlint._intervals import Interval, format_number
+from factlint._model import Claim
 
 
 def stated(claim: Claim) -> str:

@@ -27,32 +27,15 @@ from typing import Callable, Iterable, Sequence, TypeVar
 
 import attrs
 
-from factlint.dates import DateRange, parse_date_range
-from factlint.intervals import Interval
-from factlint.model import Check, Claim, ClaimSet, Part, Ratio, RateUnit, Relation, Same, Source, Sum
-from factlint.quantities import Hedge, Quantity, parse_quantity
+from factlint._dates import DateRange, parse_date_range
+from factlint._intervals import Interval
+from factlint._model import Check, Claim, ClaimSet, Part, Ratio, RateUnit, Relation, Same, Source, Sum
+from factlint._quantities import Hedge, Quantity, parse_quantity
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register factlint's types for `st.from_type`; Hypothesis runs this through its entry point.
-
-    Hypothesis runs entry points at the end of its own import, and this module imports
-    Hypothesis: so the hook is defined before that import, and registers deferred strategies
-    that look up this module's functions only when they are first drawn from.
-    """
-    from hypothesis import strategies as st
-
-    st.register_type_strategy(Quantity, st.deferred(lambda: quantities()))
-    st.register_type_strategy(DateRange, st.deferred(lambda: date_ranges()))
-    st.register_type_strategy(Interval, st.deferred(lambda: intervals()))
-    st.register_type_strategy(Source, st.deferred(lambda: sources()))
-    st.register_type_strategy(Claim, st.deferred(lambda: claims()))
-    st.register_type_strategy(ClaimSet, st.deferred(lambda: claim_sets()))
-
-
-from hypothesis import assume  # noqa: E402  (after the hook: see its docstring)
-from hypothesis import strategies as st  # noqa: E402
-from hypothesis.errors import InvalidArgument  # noqa: E402
+from hypothesis import assume
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 __all__ = [
     "GROUP_KINDS",
@@ -1141,7 +1124,7 @@ def _plant_t103(plant: _Plant) -> None:
 
 
 def _plant_r101(plant: _Plant) -> None:
-    from factlint.conventions import conversion_factor
+    from factlint._conventions import conversion_factor
 
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-rates")
@@ -1173,7 +1156,7 @@ def _plant_r101(plant: _Plant) -> None:
 
 
 def _plant_r102(plant: _Plant) -> None:
-    from factlint.conventions import UNIT_DAYS
+    from factlint._conventions import UNIT_DAYS
 
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-rate-total")
@@ -1302,10 +1285,10 @@ _PLANTERS: dict[str, Callable[[_Plant], None]] = {
 
 def supported_codes() -> tuple[str, ...]:
     """The rule codes `contradicting_claim_sets` can plant: those it knows that are registered."""
-    from factlint import rules  # noqa: F401  (registers the built-in rules)
-    from factlint.engine import registry
+    from factlint._rules import builtin_rules
 
-    return tuple(code for code in sorted(_PLANTERS) if registry.get(code) is not None)
+    rules = builtin_rules()
+    return tuple(code for code in sorted(_PLANTERS) if code in rules)
 
 
 def contradicting_claim_sets(

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from factlint.corrections import describe_typo
-from factlint.engine import Context, Fix, Violation, rule
-from factlint.inference import breakdowns, share_breakdowns
-from factlint.intervals import Interval, Truth, format_number
-from factlint.model import Check, Claim, ClaimSet, Part, Sum
-from factlint.wording import interval_text, readings, stated
+from factlint._corrections import describe_typo
+from factlint._codes import CHECK_FAILED, PART_EXCEEDS_WHOLE, SHARES_NOT_WHOLE, SUM_MISMATCH
+from factlint._rule import Fix, Violation, rule
+from factlint._settings import Context
+from factlint._inference import breakdowns, share_breakdowns
+from factlint._intervals import Interval, Truth, format_number
+from factlint._model import Check, Claim, ClaimSet, Part, Sum
+from factlint._wording import interval_text, readings, stated
 
 
-@rule("A101", "sum-mismatch", summary="parts cannot add up to the total (`[[sum]]`, or breakdowns by `dims`)")
+@rule(SUM_MISMATCH)
 def sum_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if isinstance(relation, Sum):
@@ -83,7 +85,7 @@ def _sum_fix(total: Claim, parts: Sequence[Claim], parts_sum: Interval) -> Fix |
     return candidates[0] if len(candidates) == 1 else None
 
 
-@rule("A102", "part-exceeds-whole", summary="a part is larger than its whole (`[[part]]` or inferred from `dims`)")
+@rule(PART_EXCEEDS_WHOLE)
 def part_exceeds_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if isinstance(relation, Part):
@@ -112,7 +114,7 @@ def _check_part(part: Claim, whole: Claim, *, inferred_by: str | None) -> Iterat
     )
 
 
-@rule("A104", "check-failed", summary="a `[[check]]` expression cannot hold")
+@rule(CHECK_FAILED)
 def check_failed(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if not isinstance(relation, Check):
@@ -145,7 +147,7 @@ def _is_shares_of_whole(total: Claim, parts: Sequence[Claim]) -> bool:
     return total.value.percent and total.value.nominal == 100 and all(part.value.percent for part in parts)
 
 
-@rule("A103", "shares-not-whole", summary="percentages of one breakdown cannot add up to 100")
+@rule(SHARES_NOT_WHOLE)
 def shares_not_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
         if isinstance(relation, Sum):

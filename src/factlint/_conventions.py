@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 from fractions import Fraction
 
-from factlint.dates import DateRange
-from factlint.intervals import Interval
-from factlint.model import RateUnit
+from factlint._dates import DateRange
+from factlint._intervals import Interval
+from factlint._model import RateUnit
 
 # Each unit's length in days, covering every convention in its description.
 UNIT_DAYS: dict[RateUnit, tuple[Interval, str]] = {

@@ -20,9 +20,10 @@ from typing import Any
 
 import attrs
 
-from factlint.loading import INVALID_FILE, _ClaimEntry, _Document
-from factlint.model import Location, Problem
-from factlint.positions import Path, Position, SourceMap
+from factlint._codes import INVALID_FILE
+from factlint._loading import _ClaimEntry, _Document
+from factlint._model import Location, Problem
+from factlint._positions import Path, Position, SourceMap
 
 __all__ = ["CLAIM_COLUMNS", "DIMS_PREFIX", "parse_csv"]
 
@@ -132,7 +133,7 @@ def parse_csv(text: str, path: str) -> _Document:
     rows = _rows(reader, path, problems)
     header = next(rows, None)
     if header is None:
-        problems.append(Problem(INVALID_FILE, "empty CSV file: expected a header row naming the claim fields", Location(path, 1, 1)))
+        problems.append(Problem(INVALID_FILE.code, "empty CSV file: expected a header row naming the claim fields", Location(path, 1, 1)))
         return document
     header_line, header_cells = header
     columns, dims = _read_header(header_cells, header_line, path, problems)
@@ -140,7 +141,7 @@ def parse_csv(text: str, path: str) -> _Document:
     if missing:
         named = ", ".join(repr(name) for name in missing)
         problems.append(
-            Problem(INVALID_FILE, f"the header has no {named} column: every claim needs an id, a metric and a value", Location(path, header_line, 1))
+            Problem(INVALID_FILE.code, f"the header has no {named} column: every claim needs an id, a metric and a value", Location(path, header_line, 1))
         )
         return document
 
@@ -163,7 +164,7 @@ def parse_csv(text: str, path: str) -> _Document:
             column = width + 1 if len(row) > width else len(row) + 1
             problems.append(
                 Problem(
-                    INVALID_FILE,
+                    INVALID_FILE.code,
                     f"this row has {len(row)} fields, but the header has {width}",
                     Location(path, line, column),
                 )
@@ -194,7 +195,7 @@ def _rows(reader: Any, path: str, problems: list[Problem]):  # type: ignore[no-u
                 line = reader.line_num + 1
             return
         except csv.Error as error:
-            problems.append(Problem(INVALID_FILE, f"CSV syntax error: {error}", Location(path, line, 1)))
+            problems.append(Problem(INVALID_FILE.code, f"CSV syntax error: {error}", Location(path, line, 1)))
             line = reader.line_num + 1
 
 
@@ -212,7 +213,7 @@ def _read_header(cells: list[str], line: int, path: str, problems: list[Problem]
             expected = ", ".join(CLAIM_COLUMNS)
             problems.append(
                 Problem(
-                    INVALID_FILE,
+                    INVALID_FILE.code,
                     f"unknown column {cell!r}: expected one of {expected}, or dims.<name> for a breakdown",
                     Location(path, line, column),
                 )
@@ -220,7 +221,7 @@ def _read_header(cells: list[str], line: int, path: str, problems: list[Problem]
             continue
         if key in target:
             problems.append(
-                Problem(INVALID_FILE, f"column {name!r} appears twice (first in column {target[key]})", Location(path, line, column))
+                Problem(INVALID_FILE.code, f"column {name!r} appears twice (first in column {target[key]})", Location(path, line, column))
             )
             continue
         target[key] = column

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from factlint.intervals import format_number
+from factlint._intervals import format_number
 
 
 def typo_kind(stated: Fraction, needed: Fraction) -> str | None:

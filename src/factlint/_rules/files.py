@@ -5,16 +5,14 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Iterator
 
-from factlint.engine import Context, Rule, Violation, registry, rule
-from factlint.model import ClaimSet, Location
-
-# F001, F002 and F005 are found while loading and suppressing, not by a check of their own.
-registry.register(Rule("F001", "invalid-file", "TOML/JSON/CSV syntax or structure error"))
-registry.register(Rule("F002", "invalid-value", "a quantity, date or expression that cannot be read"))
-registry.register(Rule("F005", "unused-suppression", "an `ignore` that suppressed nothing"))
+from factlint._codes import DUPLICATE_ID, UNKNOWN_REFERENCE
+from factlint._rule import Violation, rule
+from factlint._settings import Context
+from factlint._model import ClaimSet, Location
 
 
-@rule("F003", "unknown-reference", summary="a relation, `source`, `of` or `cites` names an id that does not exist")
+
+@rule(UNKNOWN_REFERENCE)
 def unknown_reference(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     def unknown(claim_id: str) -> bool:
         return claim_set.claim(claim_id) is None and claim_id not in claim_set.unreadable_ids
@@ -64,7 +62,7 @@ def _known(kind: str, ids: list[str]) -> str:
     return f"known {kind}: {shown}"
 
 
-@rule("F004", "duplicate-id", summary="two claims or sources share an id")
+@rule(DUPLICATE_ID)
 def duplicate_id(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for claim in claim_set.claims:
         first = claim_set.claim(claim.id)

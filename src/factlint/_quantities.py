@@ -5,12 +5,13 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
 import attrs
 
-from factlint.intervals import Interval, format_number
+from factlint._intervals import Interval, format_number
 
 __all__ = [
     "DEFAULT_TOLERANCES",
@@ -27,6 +28,10 @@ __all__ = [
 
 class QuantityError(ValueError):
     """A quantity text that cannot be read; str() is a plain message for a user."""
+
+
+class QuantityTypeError(QuantityError, TypeError):
+    """A quantity given as something that is neither a number nor text (a float, a boolean, None)."""
 
 
 class Hedge(enum.Enum):
@@ -184,7 +189,7 @@ class Quantity:
         return str(self.interval) + ("%" if self.percent else "")
 
 
-Stated = Union[str, int, Fraction, Quantity]
+Stated = Union[str, int, Fraction, Decimal, Quantity]
 
 
 def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) -> Quantity:
@@ -195,10 +200,15 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
     """
     if isinstance(stated, Quantity):
         return stated
-    if isinstance(stated, bool) or not isinstance(stated, (str, int, Fraction)):
-        raise QuantityError(
-            f"a quantity must be a number or text, not {type(stated).__name__} {stated!r}"
+    if isinstance(stated, float):
+        raise QuantityTypeError(
+            f"a quantity cannot be the float {stated!r}: a float loses the stated digits (15.70 becomes 15.7) "
+            f'and is inexact; write it as text ("{stated}"), or as Decimal("{stated}"), Fraction or int'
         )
+    if isinstance(stated, bool) or not isinstance(stated, (str, int, Fraction, Decimal)):
+        raise QuantityTypeError(f"a quantity must be a number or text, not {type(stated).__name__} {stated!r}")
+    if isinstance(stated, Decimal):
+        return _exact_decimal(stated)
     if type(stated) is int:
         return _exact_integer(stated)
     if isinstance(stated, (int, Fraction)):
@@ -212,6 +222,16 @@ def _exact_integer(stated: int) -> Quantity:
     """A whole number stated as a number (a TOML integer): quantities are immutable, so equal ones are shared."""
     value = Fraction(stated)
     return Quantity(text=str(stated), nominal=value, interval=Interval.point(value))
+
+
+def _exact_decimal(stated: Decimal) -> Quantity:
+    """A Decimal is exact data that keeps its stated decimals: Decimal("15.70") has two."""
+    if not stated.is_finite():
+        raise QuantityError(f"a quantity must be a finite number, not {stated}")
+    exponent = stated.as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    value = Fraction(stated)
+    return Quantity(text=str(stated), nominal=value, interval=Interval.point(value), decimals=decimals)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,0 +1,105 @@
+"""Findings and the report of a run: which rule, where, the claims involved, and the arithmetic that shows it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from factlint._codes import Severity
+from factlint._model import Location
+from factlint._rule import Fix, Rule, Violation
+from factlint._settings import Settings
+
+__all__ = ["ClaimRef", "Finding", "Report", "finding_of"]
+
+
+@attrs.frozen
+class ClaimRef:
+    """A claim named in a finding, with where it was stated and what it quoted."""
+
+    id: str
+    location: Location | None
+    quote: str = ""
+
+
+@attrs.frozen
+class Finding:
+    """One reported problem: which rule, where, the claims involved, and the arithmetic that shows it."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location | None = None
+    explanation: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    claims: tuple[ClaimRef, ...] = attrs.field(default=(), converter=tuple)
+    fix: Fix | None = None
+
+    @property
+    def claim_ids(self) -> frozenset[str]:
+        return frozenset(ref.id for ref in self.claims)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        if self.location is None:
+            return ("", 0, 0, self.code)
+        return (self.location.path, self.location.line, self.location.column, self.code)
+
+
+def finding_of(chosen: Rule, violation: Violation, settings: Settings) -> Finding:
+    """The finding a rule's violation becomes: the rule's code and name, the configured severity."""
+    location = violation.location
+    if location is None and violation.claims:
+        location = violation.claims[0].location_of("value")
+    return Finding(
+        code=chosen.code,
+        name=chosen.name,
+        severity=settings.severities.get(chosen.code, chosen.severity),
+        message=violation.message,
+        location=location,
+        explanation=violation.explanation,
+        claims=tuple(ClaimRef(claim.id, claim.location, claim.quote) for claim in violation.claims),
+        fix=violation.fix,
+    )
+
+
+@attrs.frozen
+class Report:
+    """The findings of a run, in file order; iterate over it, or ask for its exit code."""
+
+    findings: tuple[Finding, ...] = attrs.field(converter=tuple)
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=tuple)
+    claim_count: int = 0
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __bool__(self) -> bool:
+        return bool(self.findings)
+
+    @classmethod
+    def combine(cls, reports: Iterable[Report]) -> Report:
+        """One report of several runs (the command line checks each folder on its own)."""
+        reports = list(reports)
+        findings = sorted((finding for report in reports for finding in report), key=lambda finding: finding.sort_key)
+        rules = {chosen.code: chosen for report in reports for chosen in report.rules}
+        return cls(
+            findings=findings,
+            rules=[rules[code] for code in sorted(rules)],
+            claim_count=sum(report.claim_count for report in reports),
+        )
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.findings else 0
+
+    def statistics(self) -> list[tuple[str, str, int]]:
+        """(code, name, count) for each code found, most frequent first."""
+        names = {finding.code: finding.name for finding in self.findings}
+        counts = Counter(finding.code for finding in self.findings)
+        return [(code, names[code], count) for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]

@@ -1,0 +1,46 @@
+"""Hypothesis strategies for factlint: quantities, dates, claims, claim sets, and claim sets with a planted contradiction.
+
+    >>> from hypothesis import given
+    >>> from factlint import lint
+    >>> from factlint.strategies import consistent_claim_sets
+    >>> @given(consistent_claim_sets())
+    ... def test_true_figures_never_raise_a_finding(claim_set):
+    ...     assert not lint(claim_set)
+
+Every value is built from text that factlint parses (so `parse_quantity(q.text)` gives `q`
+back), and every consistent claim set is built from *true* underlying values, each stated
+with a hedge or a rounding whose reading contains the true value: no rule may fire on it.
+`contradicting_claim_sets(code)` then plants one contradiction for a rule, just beyond
+every reading (or, with `beyond_tolerance=False`, just inside, where the rule must stay silent).
+
+Registered for `st.from_type` through the `hypothesis` entry point: Claim, Source,
+ClaimSet, Quantity, DateRange and Interval.
+"""
+
+from factlint.strategies._legacy import (
+    GROUP_KINDS,
+    PlantedContradiction,
+    claim_sets,
+    claims,
+    consistent_claim_sets,
+    contradicting_claim_sets,
+    date_ranges,
+    intervals,
+    quantities,
+    sources,
+    supported_codes,
+)
+
+__all__ = [
+    "GROUP_KINDS",
+    "PlantedContradiction",
+    "claim_sets",
+    "claims",
+    "consistent_claim_sets",
+    "contradicting_claim_sets",
+    "date_ranges",
+    "intervals",
+    "quantities",
+    "sources",
+    "supported_codes",
+]
