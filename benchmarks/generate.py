@@ -23,9 +23,10 @@ import datetime
 import json
 import random
 import sys
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
 CSV_COLUMNS = (

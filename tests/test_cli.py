@@ -10,14 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from _cli import main
+from _fact_files import SUM_MISMATCH
 
-from factlint import _cli as cli
 import factlint
 from factlint import Rule
-
-from _fact_files import SUM_MISMATCH
+from factlint import _cli as cli
 
 CONSISTENT = SUM_MISMATCH.replace('"20,583"', '"20,538"')
 

@@ -7,12 +7,11 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-
 from _cli import main
+from _fact_files import SUM_MISMATCH
+
 import factlint
 from factlint._config import ConfigError, find_config, read_config
-
-from _fact_files import SUM_MISMATCH
 
 
 def _sum(total: str, *parts: int) -> str:

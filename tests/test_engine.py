@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factlint
-from factlint import Claim, ClaimSet, Part, Sum, lint
-from factlint import RuleSet, Severity, Settings, Violation, rule
+from factlint import Claim, ClaimSet, Part, RuleSet, Settings, Severity, Sum, Violation, lint, rule
 
 
 def sum_claims(total: str = "20,583") -> ClaimSet:

@@ -388,7 +388,7 @@ fractions = st.fractions(min_value=-20, max_value=20, max_denominator=6)
 
 
 @settings(max_examples=150, deadline=None)
-@given(conjunction=conjunctions, numbers=st.fixed_dictionaries({name: fractions for name in IDS}))
+@given(conjunction=conjunctions, numbers=st.fixed_dictionaries(dict.fromkeys(IDS, fractions)))
 def test_point_intervals_agree_with_fraction_arithmetic(conjunction, numbers):
     try:
         expected = holds(conjunction, numbers)
@@ -415,7 +415,7 @@ def intervals_around(draw, point: Fraction) -> Interval:
 @st.composite
 def readings(draw) -> tuple[dict[str, Interval], dict[str, Fraction]]:
     """Intervals for every id, and one value chosen inside each."""
-    chosen = draw(st.fixed_dictionaries({name: fractions for name in IDS}))
+    chosen = draw(st.fixed_dictionaries(dict.fromkeys(IDS, fractions)))
     return {name: draw(intervals_around(value)) for name, value in chosen.items()}, chosen
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _fact_files import sum_mismatch_quoting
 
 import factlint
 from factlint import ClaimRef, Finding, Fix, Report, Severity, lint
@@ -20,8 +21,6 @@ from factlint._output import (
     format_sarif,
     format_text,
 )
-
-from _fact_files import sum_mismatch_quoting
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sarif-schema-2.1.0.json"
 

@@ -9,14 +9,13 @@ import warnings
 from pathlib import Path
 
 import pytest
+from _fact_files import sum_mismatch_quoting
 
 import factlint
 from factlint import plugins
 from factlint._cli import main
 from factlint._plugin_finder import rules_from
 from factlint.plugins import FactlintPluginWarning, entry_points, installed_rules
-
-from _fact_files import sum_mismatch_quoting
 
 # One A101 finding (the total was copied as 20,583) and one XS101 finding (its quote says 20,538).
 FACTS = sum_mismatch_quoting("Mediazona had documented 20,538 such cases")

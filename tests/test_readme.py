@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _cli import main
 
 from factlint import lint, loads
-from _cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -68,7 +68,7 @@ def test_first_command_checks_the_examples_and_reports_their_findings(monkeypatc
 def test_python_snippet_runs_and_its_tests_pass(index, monkeypatch):
     monkeypatch.chdir(REPO)
     namespace: dict[str, object] = {"__name__": "readme_snippet"}
-    exec(compile(blocks("python")[index][1], f"README.md python block {index + 1}", "exec"), namespace)  # noqa: S102 (our own docs)
+    exec(compile(blocks("python")[index][1], f"README.md python block {index + 1}", "exec"), namespace)
     for name, value in namespace.items():
         if name.startswith("test_") and callable(value):
             value()

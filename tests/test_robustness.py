@@ -10,12 +10,12 @@ import json
 import tempfile
 from pathlib import Path
 
+from _cli import main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factlint
 from factlint import load, loads
-from _cli import main
 from factlint._loading import load_by_folder
 from factlint._model import ClaimSet
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint._model import Claim, ClaimSet, Sum
-
-from _rules_helpers import codes, findings
 
 ANSWERS = "respondents by answer"
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint._model import Claim, ClaimSet
 from factlint._quantities import Rounding
-
-from _rules_helpers import codes, findings
 
 
 def share(value: object, of: object, **fields: object) -> Claim:

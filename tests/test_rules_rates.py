@@ -6,12 +6,11 @@ import datetime
 import math
 from fractions import Fraction
 
+from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint._model import Claim, ClaimSet, Same
-
-from _rules_helpers import codes, findings
 
 CONVICTIONS = "refusal-to-fight convictions"
 

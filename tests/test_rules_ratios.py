@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint._model import Claim, ClaimSet, Ratio
-
-from _rules_helpers import codes, findings
 
 CASES = "AWOL cases"
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint._model import Claim, ClaimSet, Same, Source
-
-from _rules_helpers import codes, findings
 
 DEPLOYED = "servicemen sent to the front without trial"
 SOURCES = [

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime
 
+from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint._model import Claim, ClaimSet, FileSettings, Location, Source
-
-from _rules_helpers import codes, findings
 
 CASES = "refusal-to-fight cases"
 

@@ -11,7 +11,19 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import factlint
-from factlint import Claim, ClaimSet, DateRange, Hedge, Interval, Quantity, Source, Truth, lint, parse_date_range, parse_quantity
+from factlint import (
+    Claim,
+    ClaimSet,
+    DateRange,
+    Hedge,
+    Interval,
+    Quantity,
+    Source,
+    Truth,
+    lint,
+    parse_date_range,
+    parse_quantity,
+)
 from factlint.strategies import (
     GROUP_KINDS,
     PlantedContradiction,

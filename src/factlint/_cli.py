@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from factlint._rule import Rule, RuleSet
@@ -150,9 +151,9 @@ def _check(args: argparse.Namespace) -> int:
     from factlint._config import ConfigError, load_configuration
     from factlint._engine import lint
     from factlint._findings import Report
-    from factlint._settings import layered
     from factlint._loading import discover, load_by_folder
     from factlint._output import format_report, format_statistics, summary_line
+    from factlint._settings import layered
 
     rules = _known_rules(args)
     for option, codes in (("--select", args.select), ("--extend-select", args.extend_select), ("--ignore", args.ignore)):

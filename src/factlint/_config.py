@@ -18,17 +18,18 @@ from __future__ import annotations
 
 import difflib
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
 from factlint._codes import Severity
 from factlint._plugin_finder import installed_rules
+from factlint._quantities import Rounding, Tolerances
 from factlint._rule import RuleSet
 from factlint._settings import Settings
-from factlint._quantities import Rounding, Tolerances
 
 if sys.version_info >= (3, 11):
     import tomllib

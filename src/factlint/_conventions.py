@@ -24,7 +24,7 @@ UNIT_DAYS: dict[RateUnit, tuple[Interval, str]] = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def conversion_factor(from_unit: RateUnit, to_unit: RateUnit) -> Interval:
     """How many `from_unit`s fit in one `to_unit`: per week -> per year is [52, 52.29]."""
     if from_unit is to_unit:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import keyword
 import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
-from typing import Callable, Iterator, Union
+from typing import Union
 
 import attrs
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Iterable, Union
+from typing import Union
 
 import attrs
 
@@ -214,7 +215,7 @@ class Interval:
         """1/x for every x in the interval; everything when zero lies strictly inside or at a closed end."""
         if 0 in self:
             return Interval.everything()
-        if self.low is not None and self.low > 0 or self.low == 0:
+        if (self.low is not None and self.low > 0) or self.low == 0:
             # Positive side (possibly touching 0 at an open end).
             high = None if self.low == 0 else 1 / self.low
             low = Fraction(0) if self.high is None else 1 / self.high
@@ -260,7 +261,7 @@ def _corner_product(
     a: Fraction | float, a_open: bool, b: Fraction | float, b_open: bool
 ) -> tuple[Fraction | float, bool]:
     """The product at one corner of the box, and whether it is *not* attained (open)."""
-    if a == 0 and not a_open or b == 0 and not b_open:
+    if (a == 0 and not a_open) or (b == 0 and not b_open):
         return Fraction(0), False
     if a == 0 or b == 0:
         # 0 x infinity at an open end: the products only approach 0 here.

@@ -6,13 +6,13 @@ import datetime
 import json
 import re
 import sys
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Union
+from typing import Any, Union
 
 import attrs
 import cattrs
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -49,7 +49,7 @@ __all__ = ["FACT_FILE_SUFFIXES", "discover", "load", "load_by_folder", "loads"]
 FACT_FILE_SUFFIXES = (".facts.toml", ".facts.json", ".facts.csv")
 
 Path_ = Union[str, Path]
-DocPath = tuple[Union[str, int], ...]
+DocPath = tuple[str | int, ...]
 
 
 # -- the raw entries of a fact file, as cattrs structures them ----------------------------
@@ -166,7 +166,7 @@ def _type_name(value: object) -> str:
 
 def _strict(expected: type, description: str):  # type: ignore[no-untyped-def]
     def structure(value: object, _: type) -> object:
-        if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
+        if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
             raise ValueError(f"expected {description}, not {_type_name(value)}")
         return value
 
@@ -616,7 +616,7 @@ class _FieldLocations(Mapping[str, Location]):
     large file up front was most of the time it took to load.
     """
 
-    __slots__ = ("_document", "_where", "_fields", "_found")
+    __slots__ = ("_document", "_fields", "_found", "_where")
 
     def __init__(self, document: _Document, where: DocPath, fields: tuple[str, ...]) -> None:
         self._document: _Document | None = document

@@ -42,14 +42,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 if TYPE_CHECKING:
     from factlint._findings import ClaimRef, Finding, Report
-    from factlint._rule import Rule
     from factlint._model import Location
+    from factlint._rule import Rule
 
 __all__ = [
     "FORMATS",

@@ -77,7 +77,7 @@ def rules_from(points: Iterable[metadata.EntryPoint], base: RuleSet) -> RuleSet:
             continue
         try:
             declared = list(_declared_rules(point.load()))
-        except Exception as error:  # noqa: BLE001  (any failure of third-party code leaves that plugin out)
+        except Exception as error:
             reason = " ".join(str(error).split())
             detail = f"{type(error).__name__}: {reason}" if reason else type(error).__name__
             problems.append(f"{plugin} failed to load: {detail}; its rules are not run")

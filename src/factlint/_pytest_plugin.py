@@ -6,8 +6,9 @@ nothing of factlint at module level; the linter is loaded only when a fact file 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from factlint._findings import Report
     from factlint._settings import Settings
 
-__all__ = ["FactFile", "FactFileItem", "FactFileFindings"]
+__all__ = ["FactFile", "FactFileFindings", "FactFileItem"]
 
 _MARKER = "factlint"
 _SETTINGS_CACHE = pytest.StashKey[dict]()

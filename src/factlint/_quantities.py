@@ -414,7 +414,7 @@ def parse_factor(stated: str | int | Fraction) -> Factor:
             return Factor(
                 text=stated,
                 candidates=(count, count + 1),
-                note=f'"N times more" is used for both xN and x(N+1)',
+                note='"N times more" is used for both xN and x(N+1)',
             )
         return Factor(text=stated, candidates=(count,))
     try:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence, Union
+from typing import Union
 
 from factlint._engine import lint
 from factlint._findings import Report
@@ -13,7 +14,7 @@ from factlint._rule import RuleSet
 
 __all__ = ["assert_consistent"]
 
-Target = Union[ClaimSet, str, Path, Iterable[Union[str, Path]]]
+Target = Union[ClaimSet, str, Path, Iterable[str | Path]]
 
 
 def assert_consistent(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
-from factlint._corrections import describe_typo
 from factlint._codes import CHECK_FAILED, PART_EXCEEDS_WHOLE, SHARES_NOT_WHOLE, SUM_MISMATCH
-from factlint._rule import Fix, Violation, rule
-from factlint._settings import Context
+from factlint._corrections import describe_typo
 from factlint._inference import breakdowns, share_breakdowns
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Check, Claim, ClaimSet, Part, Sum
+from factlint._rule import Fix, Violation, rule
+from factlint._settings import Context
 from factlint._wording import interval_text, readings, stated
 
 

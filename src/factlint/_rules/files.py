@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import PurePath
-from typing import Iterator
 
 from factlint._codes import DUPLICATE_ID, UNKNOWN_REFERENCE
+from factlint._model import ClaimSet, Location
 from factlint._rule import Violation, rule
 from factlint._settings import Context
-from factlint._model import ClaimSet, Location
-
 
 
 @rule(UNKNOWN_REFERENCE)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from fractions import Fraction
-from typing import Iterator
 
 from factlint._codes import IMPOSSIBLE_MEAN, IMPOSSIBLE_PERCENTAGE
-from factlint._rule import Violation, rule
-from factlint._settings import Context
 from factlint._intervals import format_number
 from factlint._model import Claim, ClaimSet, Statistic
 from factlint._quantities import Hedge, Rounding
+from factlint._rule import Violation, rule
+from factlint._settings import Context
 
 
 def base_n(claim_set: ClaimSet, claim: Claim) -> int | None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from fractions import Fraction
-from typing import Callable, Hashable, Iterator, Sequence
 
-from factlint._conventions import UNIT_DAYS, conventions_used, conversion_factor, period_days
 from factlint._codes import RATE_CONVERSION_MISMATCH, RATE_TOTAL_MISMATCH
-from factlint._rule import Violation, rule
-from factlint._settings import Context
+from factlint._conventions import UNIT_DAYS, conventions_used, conversion_factor, period_days
 from factlint._inference import (
     highest_low,
     lowest_high,
@@ -20,6 +18,8 @@ from factlint._inference import (
 )
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet, RateUnit, Same
+from factlint._rule import Violation, rule
+from factlint._settings import Context
 from factlint._wording import readings, stated
 
 _UNIT_ORDER = list(RateUnit)

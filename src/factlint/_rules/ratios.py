@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from factlint._corrections import describe_typo
 from factlint._codes import RATIO_MISMATCH
-from factlint._rule import Fix, Violation, rule
-from factlint._settings import Context
+from factlint._corrections import describe_typo
 from factlint._intervals import format_number
 from factlint._model import Claim, ClaimSet, Ratio
 from factlint._quantities import Factor
+from factlint._rule import Fix, Violation, rule
+from factlint._settings import Context
 from factlint._wording import interval_text, readings, stated
 
 

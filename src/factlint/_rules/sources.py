@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from factlint._codes import SOURCES_DISAGREE
-from factlint._rule import Violation, rule
-from factlint._settings import Context
 from factlint._inference import highest_low, lowest_high, same_quantity_groups, stated_same
 from factlint._intervals import Interval
 from factlint._model import Claim, ClaimSet
+from factlint._rule import Violation, rule
+from factlint._settings import Context
 from factlint._wording import interval_text, readings, stated
 
 

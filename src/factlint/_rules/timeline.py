@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
+from factlint._codes import DATED_AFTER_SOURCE, PERIOD_REVERSED, RUNNING_TOTAL_DECREASES
 from factlint._corrections import digit_variants
 from factlint._dates import DateRange
-from factlint._codes import DATED_AFTER_SOURCE, PERIOD_REVERSED, RUNNING_TOTAL_DECREASES
-from factlint._rule import Fix, Violation, rule
-from factlint._settings import Context
 from factlint._inference import highest_low, lowest_high, running_totals
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Claim, ClaimSet, Source
+from factlint._rule import Fix, Violation, rule
+from factlint._settings import Context
 from factlint._wording import interval_text, readings, stated
 
 

@@ -22,20 +22,19 @@ from __future__ import annotations
 import datetime
 import keyword
 import math
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import TypeVar
 
 import attrs
-
-from factlint._dates import DateRange, parse_date_range
-from factlint._intervals import Interval
-from factlint._model import Check, Claim, ClaimSet, Part, Ratio, RateUnit, Relation, Same, Source, Sum
-from factlint._quantities import Hedge, Quantity, parse_quantity
-
-
 from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
+
+from factlint._dates import DateRange, parse_date_range
+from factlint._intervals import Interval
+from factlint._model import Check, Claim, ClaimSet, Part, RateUnit, Ratio, Relation, Same, Source, Sum
+from factlint._quantities import Hedge, Quantity, parse_quantity
 
 __all__ = [
     "GROUP_KINDS",
@@ -344,7 +343,7 @@ def _date_text(draw: Draw, day: datetime.date, *, forms: Sequence[str] = _DATE_F
         return draw(st.sampled_from((f"{year}", f"all of {year}")))
     if form == "sub-year":
         code = draw(st.sampled_from((33 + (month - 1) // 3, 40 + (month - 1) // 6, 21 + (month - 3) // 3)))
-        if code == 24 or not 21 <= code <= 23 and code < 33:
+        if code == 24 or (not 21 <= code <= 23 and code < 33):
             code = 33 + (month - 1) // 3  # winter (24) runs across two years: use the quarter
         return f"{year:04d}-{code}"
     if form == "third-of-year":
