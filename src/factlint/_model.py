@@ -7,7 +7,7 @@ import enum
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, TypeVar, Union
+from typing import Union
 
 import attrs
 
@@ -57,8 +57,8 @@ class Dims(Mapping[str, str]):
         for key, value in pairs.items():
             if not isinstance(key, str) or not isinstance(value, str):
                 raise TypeError(f"dims must map text to text, not {key!r} = {value!r}")
-        self._items = tuple(sorted(pairs.items()))
-        self._lookup = dict(self._items)
+        self._items: tuple[tuple[str, str], ...] = tuple(sorted(pairs.items()))
+        self._lookup: dict[str, str] = dict(self._items)
 
     def __getitem__(self, key: str) -> str:
         return self._lookup[key]
@@ -147,23 +147,44 @@ _RATE_ALIASES = {
 }  # fmt: skip
 
 
-def _optional(converter: Callable[[Any], T]) -> Callable[[Any], T | None]:
-    return attrs.converters.optional(converter)
+def _texts(field: str, value: Iterable[str]) -> tuple[str, ...]:
+    """A tuple of ids or codes; a lone string is refused, since it would be read letter by letter."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{field} must be a list of text, not the text {value!r} (write [{value!r}])")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"{field} must hold text, not {item!r}")
+    return items
 
 
-def _ids(field: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
-    """A converter to a tuple of ids or codes that refuses a lone string (it would be read letter by letter)."""
+# Named converters, one per field, so that each error names its field (and type checkers see them).
+def _cited_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return _texts("cites", value)
 
-    def convert(value: Iterable[str]) -> tuple[str, ...]:
-        if isinstance(value, (str, bytes)):
-            raise TypeError(f"{field} must be a list of text, not the text {value!r} (write [{value!r}])")
-        items = tuple(value)
-        for item in items:
-            if not isinstance(item, str):
-                raise TypeError(f"{field} must hold text, not {item!r}")
-        return items
 
-    return convert
+def _ignored_codes(value: Iterable[str]) -> tuple[str, ...]:
+    return _texts("ignore", value)
+
+
+def _part_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return _texts("parts", value)
+
+
+def _same_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return _texts("claims", value)
+
+
+def _optional_date_range(value: DateRange | str | datetime.date | None) -> DateRange | None:
+    return None if value is None else _date_range(value)
+
+
+def _optional_rate_unit(value: RateUnit | str | None) -> RateUnit | None:
+    return None if value is None else RateUnit.read(value)
+
+
+def _optional_statistic(value: Statistic | str | None) -> Statistic | None:
+    return None if value is None else Statistic.read(value)
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -216,9 +237,6 @@ def _identifier(instance: object, attribute: attrs.Attribute, value: str) -> Non
         )
 
 
-_metadata = dict(eq=False, repr=False)
-
-T = TypeVar("T")
 
 
 class _Located:
@@ -241,12 +259,12 @@ class Source(_Located):
     publisher: str = attrs.field(default="", validator=_text)
     title: str = attrs.field(default="", validator=_text)
     # A date range, so that "July 2023" or "late August 2023" can be stated as known.
-    published: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
+    published: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
     url: str = attrs.field(default="", validator=_text)
-    cites: tuple[str, ...] = attrs.field(default=(), converter=_ids("cites"))
-    retrieved: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
-    location: Location | None = attrs.field(default=None, **_metadata)
-    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+    cites: tuple[str, ...] = attrs.field(default=(), converter=_cited_ids)
+    retrieved: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -262,21 +280,21 @@ class Claim(_Located):
     metric: str = attrs.field(validator=_text)
     value: Quantity = attrs.field(converter=parse_quantity)
     unit: str = attrs.field(default="", validator=_text)
-    per: RateUnit | None = attrs.field(default=None, converter=_optional(RateUnit.read))
-    as_of: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
-    period: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
-    since: DateRange | None = attrs.field(default=None, converter=_optional(_date_range))
+    per: RateUnit | None = attrs.field(default=None, converter=_optional_rate_unit)
+    as_of: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
+    period: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
+    since: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
     dims: Dims = attrs.field(factory=Dims, converter=_dims)
     of: int | str | None = attrs.field(default=None, validator=_base_n)
-    statistic: Statistic | None = attrs.field(default=None, converter=_optional(Statistic.read))
+    statistic: Statistic | None = attrs.field(default=None, converter=_optional_statistic)
     items: int = attrs.field(default=1, validator=_whole_number(1))
     source: str | None = attrs.field(default=None, validator=attrs.validators.optional(_text))
     quote: str = attrs.field(default="", validator=_text)
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ids("ignore"))
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignored_codes)
     # A projection, budget or plan: it may lie after its source's publication.
     forecast: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    location: Location | None = attrs.field(default=None, **_metadata)
-    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def is_cumulative(self) -> bool:
@@ -298,10 +316,10 @@ class Sum(_Located):
     """`parts` add up to `total` (or at most to it, when the breakdown is not complete)."""
 
     total: str = attrs.field(validator=_text)
-    parts: tuple[str, ...] = attrs.field(converter=_ids("parts"))
+    parts: tuple[str, ...] = attrs.field(converter=_part_ids)
     complete: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
-    location: Location | None = attrs.field(default=None, **_metadata)
-    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def claim_ids(self) -> tuple[str, ...]:
@@ -314,8 +332,8 @@ class Part(_Located):
 
     part: str = attrs.field(validator=_text)
     whole: str = attrs.field(validator=_text)
-    location: Location | None = attrs.field(default=None, **_metadata)
-    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def claim_ids(self) -> tuple[str, ...]:
@@ -329,8 +347,8 @@ class Ratio(_Located):
     of: str = attrs.field(validator=_text)
     to: str = attrs.field(validator=_text)
     factor: Factor = attrs.field(converter=parse_factor)
-    location: Location | None = attrs.field(default=None, **_metadata)
-    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def claim_ids(self) -> tuple[str, ...]:
@@ -341,9 +359,9 @@ class Ratio(_Located):
 class Same(_Located):
     """These claims state one quantity (rates in different units are converted)."""
 
-    claims: tuple[str, ...] = attrs.field(converter=_ids("claims"))
-    location: Location | None = attrs.field(default=None, **_metadata)
-    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+    claims: tuple[str, ...] = attrs.field(converter=_same_ids)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def claim_ids(self) -> tuple[str, ...]:
@@ -361,8 +379,8 @@ class Check(_Located):
     expr: Expression = attrs.field(converter=_expression)
     name: str = attrs.field(default="", validator=_text)
     message: str = attrs.field(default="", validator=_text)
-    location: Location | None = attrs.field(default=None, **_metadata)
-    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def claim_ids(self) -> tuple[str, ...]:
@@ -386,10 +404,14 @@ class FileSettings(_Located):
     """The optional `[factlint]` table of one fact file."""
 
     path: str
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ids("ignore"))
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignored_codes)
     infer: bool = True
-    location: Location | None = attrs.field(default=None, **_metadata)
-    locations: Mapping[str, Location] = attrs.field(factory=dict, **_metadata)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False)
+    locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
+
+
+def _frozen_ids(ids: Iterable[str]) -> frozenset[str]:
+    return frozenset(ids)
 
 
 def _tuple(items: Iterable[object]) -> tuple[object, ...]:
@@ -407,7 +429,7 @@ class ClaimSet:
     files: tuple[FileSettings, ...] = attrs.field(default=(), converter=_tuple)
     # Ids of entries that were stated but could not be read: relations naming them are
     # skipped rather than reported again as unknown references.
-    unreadable_ids: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    unreadable_ids: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_ids)
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)
