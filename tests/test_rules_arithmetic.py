@@ -11,9 +11,10 @@ from factlint._model import Claim, ClaimSet, Sum
 ANSWERS = "respondents by answer"
 
 
-def shares(*values: object, source: str | None = None) -> list[Claim]:
+def shares(*values: object, source: str | None = None, of: int | None = 1200) -> list[Claim]:
+    """Shares of one poll's 1,200 respondents (one base, so they split one whole)."""
     return [
-        Claim(id=f"share_{index}", metric=ANSWERS, value=value, dims={"answer": f"option {index}"}, source=source)
+        Claim(id=f"share_{index}", metric=ANSWERS, value=value, dims={"answer": f"option {index}"}, source=source, of=of)
         for index, value in enumerate(values)
     ]
 
@@ -21,6 +22,22 @@ def shares(*values: object, source: str | None = None) -> list[Claim]:
 def test_shares_of_45_40_and_20_percent_are_found():
     [finding] = findings(ClaimSet(claims=shares("45%", "40%", "20%")), "A103")
     assert "more than 100%" in finding.message
+
+
+def test_percentages_by_group_without_one_base_are_not_shares_of_a_whole():
+    # "62% of men and 55% of women": two groups' own percentages, not parts of 117%.
+    by_group = [
+        Claim(id="men", metric="approve of the plan", value="62%", dims={"gender": "men"}),
+        Claim(id="women", metric="approve of the plan", value="55%", dims={"gender": "women"}),
+    ]
+    assert codes(ClaimSet(claims=by_group), "A103") == []
+    assert codes(ClaimSet(claims=shares("62%", "55%", of=None)), "A103") == []
+
+
+def test_percentages_of_different_bases_are_not_added():
+    claims = shares("62%", of=500) + shares("55%", of=700)
+    claims[1] = Claim(id="other", metric=ANSWERS, value="55%", dims={"answer": "option 1"}, of=700)
+    assert codes(ClaimSet(claims=claims), "A103") == []
 
 
 def test_shares_of_45_35_and_20_percent_are_fine():

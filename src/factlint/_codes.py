@@ -132,6 +132,7 @@ BUILTIN_CODES: Final[tuple[CodeInfo, ...]] = tuple(
             RUNNING_TOTAL_DECREASES,
             DATED_AFTER_SOURCE,
             PERIOD_REVERSED,
+            SUBPERIOD_EXCEEDS_PERIOD,
             RATE_CONVERSION_MISMATCH,
             RATE_TOTAL_MISMATCH,
             RATIO_MISMATCH,

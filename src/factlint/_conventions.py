@@ -6,6 +6,7 @@ length is the range that covers all the conventions a writer may have used.
 
 from __future__ import annotations
 
+import datetime
 import functools
 from fractions import Fraction
 
@@ -62,3 +63,36 @@ def period_days(start: DateRange | None, end: DateRange) -> Interval | None:
     if longest < 1:
         return None
     return Interval(max(shortest, 0), longest)
+
+
+def _whole_months(start: DateRange | None, end: DateRange) -> int | None:
+    """How many calendar months a period covers when it is whole months (Q1 2023, 2023, H1 2024), else None."""
+    if start is not None:
+        return None
+    first, last = end.first, end.last
+    if first is None or last is None or first.day != 1:
+        return None
+    if (last + datetime.timedelta(days=1)).day != 1:
+        return None
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def units_in_period(start: DateRange | None, end: DateRange, unit: RateUnit) -> tuple[Interval, list[str]] | None:
+    """How many `unit`s a period holds, as a range that covers every convention, and the conventions used.
+
+    A period of whole calendar months is also read by the calendar: the first quarter is a
+    quarter of a year (0.25 years, not 90/365), and a calendar year is 52 weeks to 52.29 weeks.
+    Both readings are kept, so that a writer who used either is never flagged.
+    """
+    days = period_days(start, end)
+    if days is None or days.low is None or days.low <= 0:
+        return None
+    unit_days, day_convention = UNIT_DAYS[unit]
+    by_days = days / unit_days
+    conventions = [] if unit is RateUnit.DAY else [day_convention]
+    months = _whole_months(start, end)
+    if months is None or unit is RateUnit.DAY:
+        return by_days, conventions
+    by_calendar = conversion_factor(unit, RateUnit.MONTH) * Interval.point(months)
+    conventions.append(f"{months} whole calendar month{'s' if months != 1 else ''} ({months}/12 of a year)")
+    return Interval.hull([by_days, by_calendar]), conventions

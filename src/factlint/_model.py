@@ -387,7 +387,7 @@ class Check(_Located):
         return tuple(sorted(self.expr.names()))
 
 
-Relation = Union[Sum, Part, Ratio, Same, Check]
+Relation = Sum | Part | Ratio | Same | Check
 
 
 @attrs.frozen

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from factlint._codes import CHECK_FAILED, PART_EXCEEDS_WHOLE, SHARES_NOT_WHOLE, SUM_MISMATCH
 from factlint._corrections import describe_typo
-from factlint._inference import breakdowns, share_breakdowns
+from factlint._identity import breakdowns, part_of_pairs, share_breakdowns
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Check, Claim, ClaimSet, Part, Sum
 from factlint._rule import Fix, Violation, rule
@@ -60,8 +60,9 @@ def _check_sum(total: Claim, parts: Sequence[Claim], *, complete: bool, inferred
     if inferred:
         keys = sorted({key for part in parts for key in part.dims} - set(total.dims))
         explanation.append(
-            f"inferred: these claims break {total.id} down by {', '.join(keys)} (same metric, time and source)"
+            f"inferred: these claims break {total.id} down by {', '.join(keys)} (same metric, unit, time and source)"
         )
+        explanation.append(f"assumed: the values of {', '.join(keys)} do not overlap (a convention, not proven)")
     yield Violation(
         message=message,
         claims=[total, *parts],
@@ -92,19 +93,19 @@ def part_exceeds_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violat
             claims = claim_set.claims_named(relation.claim_ids)
             if claims is not None:
                 yield from _check_part(claims[0], claims[1], inferred_by=None)
-    for breakdown in breakdowns(claim_set):
-        for part in breakdown.parts:
-            yield from _check_part(part, breakdown.whole, inferred_by=breakdown.key)
+    for part, whole, added in part_of_pairs(claim_set):
+        yield from _check_part(part, whole, inferred_by=added)
 
 
-def _check_part(part: Claim, whole: Claim, *, inferred_by: str | None) -> Iterator[Violation]:
+def _check_part(part: Claim, whole: Claim, *, inferred_by: tuple[str, ...] | None) -> Iterator[Violation]:
     if part.value.interval.less_equal(whole.value.interval) is not Truth.CERTAINLY_NOT:
         return
     explanation = [f"{part.id} {stated(part)} > {whole.id} {stated(whole)}", *readings([part, whole])]
     if inferred_by is not None:
+        breakdown = ", ".join(f"{key} = {part.dims[key]!r}" for key in inferred_by)
         explanation.append(
-            f"inferred: {part.id} is {whole.id} broken down by {inferred_by} = {part.dims[inferred_by]!r} "
-            "(same metric, time and source)"
+            f"inferred: {part.id} is {whole.id} broken down by {breakdown} "
+            "(same metric, unit, time and source; no stated claim lies between them)"
         )
     yield Violation(
         message=f"part {part.id} ({stated(part)}) is larger than its whole {whole.id} ({stated(whole)})",

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
+import attrs
+
 from factlint._codes import RATE_CONVERSION_MISMATCH, RATE_TOTAL_MISMATCH
-from factlint._conventions import UNIT_DAYS, conventions_used, conversion_factor, period_days
-from factlint._inference import (
+from factlint._conventions import conventions_used, conversion_factor, period_days, units_in_period
+from factlint._dates import DateRange
+from factlint._identity import (
+    Kind,
     highest_low,
+    kind_of,
     lowest_high,
-    overlapping_times,
-    rate_count_groups,
-    rate_groups,
+    one_time_rates,
+    rate_count_pairs,
     span_of,
     stated_same,
 )
@@ -84,8 +88,8 @@ def _rate_conflict(a: Claim, b: Claim, *, inferred: bool) -> Violation | None:
     explanation.extend(readings([a, b]))
     if inferred:
         explanation.append(
-            f"inferred: both are rates of {a.metric!r}{' ' + str(a.dims) if a.dims else ''} over overlapping times "
-            f"({a.when or 'unstated'} and {b.when or 'unstated'})"
+            f"inferred: both are rates of {a.metric!r}{' ' + str(a.dims) if a.dims else ''} over one period, "
+            f"day for day ({a.when or 'undated'}), from one source"
         )
     return Violation(
         message=(
@@ -109,43 +113,44 @@ def rate_conversion_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[
         # A [[same]] names a handful of claims, so all its pairs are compared.
         for index, a in enumerate(claims):
             for b in claims[index + 1 :]:
-                violation = _rate_conflict(a, b, inferred=False)  # type: ignore[arg-type]
+                if (kind_of(a) is Kind.RATE) != (kind_of(b) is Kind.RATE):
+                    continue  # a rate against a count: R102 checks it over the count's period
+                violation = _rate_conflict(a, b, inferred=False)
                 if violation is not None:
                     yield violation
     already_stated = stated_same(claim_set)
-    for buckets in rate_groups(claim_set):
-        extremes = {time: _extremes_by_unit(claims) for time, claims in buckets.items()}
-        pairs: list[tuple[Hashable, Hashable]] = [(time, time) for time in buckets]
-        pairs.extend(overlapping_times(list(buckets)))
-        for first, second in pairs:
-            for a, b in _disagreeing(extremes[first], extremes[second]):
-                if already_stated(a, b):
-                    continue  # the explicit [[same]] above answers for them
-                violation = _rate_conflict(a, b, inferred=True)
-                if violation is not None:
-                    yield violation
+    for group in one_time_rates(claim_set):
+        for a, b in _disagreeing(_extremes_by_unit(group)):
+            # One unit from different sources is C101's finding; an explicit [[same]] was checked above.
+            if (a.per is b.per and a.source != b.source) or already_stated(a, b):
+                continue
+            violation = _rate_conflict(a, b, inferred=True)
+            if violation is not None:
+                yield violation
+
+
+def _interval(claim: Claim) -> Interval:
+    return claim.value.interval
 
 
 def _extremes_by_unit(claims: Sequence[Claim]) -> dict[RateUnit, tuple[Claim, Claim]]:
     """Per unit, the rate read highest at its low end and the one read lowest at its high end."""
     by_unit: dict[RateUnit, list[Claim]] = {}
     for claim in claims:
-        by_unit.setdefault(claim.per, []).append(claim)  # type: ignore[arg-type]
-    interval: Callable[[Claim], Interval] = lambda claim: claim.value.interval
-    return {unit: (highest_low(group, interval), lowest_high(group, interval)) for unit, group in by_unit.items()}
+        if claim.per is not None:
+            by_unit.setdefault(claim.per, []).append(claim)
+    return {unit: (highest_low(group, _interval), lowest_high(group, _interval)) for unit, group in by_unit.items()}
 
 
-def _disagreeing(
-    one: dict[RateUnit, tuple[Claim, Claim]], other: dict[RateUnit, tuple[Claim, Claim]]
-) -> Iterator[tuple[Claim, Claim]]:
-    """Candidate pairs: if any two rates of the two times disagree, one of these pairs does.
+def _disagreeing(extremes: dict[RateUnit, tuple[Claim, Claim]]) -> Iterator[tuple[Claim, Claim]]:
+    """Candidate pairs: if any two rates of the group disagree, one of these pairs does.
 
     Converting to a common unit multiplies every rate of a unit by the same factor, so the
     extremes of a unit stay its extremes after conversion.
     """
     seen: set[frozenset[str]] = set()
-    for unit_a, (high_a, low_a) in one.items():
-        for unit_b, (high_b, low_b) in other.items():
+    for high_a, low_a in extremes.values():
+        for high_b, low_b in extremes.values():
             for a, b in ((high_a, low_b), (low_a, high_b)):
                 key = frozenset((a.id, b.id))
                 if a is not b and key not in seen:
@@ -155,51 +160,110 @@ def _disagreeing(
 
 @rule(RATE_TOTAL_MISMATCH)
 def rate_total_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
-    for rates, counts in rate_count_groups(claim_set):
-        expected = {}
-        for rate in rates:
-            days = period_days(rate.since, span_of(rate))  # type: ignore[arg-type]
-            if days is not None and days.low is not None and days.low > 0:
-                unit_days = UNIT_DAYS[rate.per][0]  # type: ignore[index]
-                expected[rate.id] = (rate, days, rate.value.interval * (days / unit_days))
+    for relation in claim_set.relations:
+        if isinstance(relation, Same):
+            yield from _stated_rate_counts(claim_set, relation)
+    already_stated = stated_same(claim_set)
+    for rates, counts in rate_count_pairs(claim_set):
+        expected = [found for rate in rates if (found := _expected_total(rate, span_of(rate))) is not None]
         if not expected:
             continue
-        totals = list(expected.values())
-        by_expected: Callable[[tuple[Claim, Interval, Interval]], Interval] = lambda item: item[2]
-        by_count: Callable[[Claim], Interval] = lambda claim: claim.value.interval
         candidates = [
-            (highest_low(totals, by_expected), lowest_high(counts, by_count)),
-            (lowest_high(totals, by_expected), highest_low(counts, by_count)),
+            (highest_low(expected, _expected_interval), lowest_high(counts, _interval)),
+            (lowest_high(expected, _expected_interval), highest_low(counts, _interval)),
         ]
         reported: set[tuple[str, str]] = set()
-        for (rate, days, total), count in candidates:
-            if total.intersects(count.value.interval) or (rate.id, count.id) in reported:
+        for total, count in candidates:
+            rate = total.rate
+            if total.interval.intersects(count.value.interval) or (rate.id, count.id) in reported:
                 continue
+            if already_stated(rate, count):
+                continue  # the explicit [[same]] above answers for them
             reported.add((rate.id, count.id))
-            yield _rate_total_violation(rate, days, total, count)
+            yield _rate_total_violation(total, count, inferred=True)
 
 
-def _rate_total_violation(rate: Claim, days: Interval, total: Interval, count: Claim) -> Violation:
+@attrs.frozen
+class _ExpectedTotal:
+    """What a rate gives over a period: rate x the number of its units in that period."""
+
+    rate: Claim
+    period: DateRange
+    days: Interval
+    units: Interval
+    conventions: tuple[str, ...]
+    interval: Interval
+
+
+def _expected_interval(total: _ExpectedTotal) -> Interval:
+    return total.interval
+
+
+def _expected_total(rate: Claim, period: DateRange | None, start: DateRange | None = None) -> _ExpectedTotal | None:
+    if rate.per is None or period is None:
+        return None
+    since = rate.since if start is None else start
+    found = units_in_period(since, period, rate.per)
+    if found is None:
+        return None
+    units, conventions = found
+    days = period_days(since, period)
+    assert days is not None  # units_in_period found a length
+    return _ExpectedTotal(rate, period, days, units, tuple(conventions), rate.value.interval * units)
+
+
+def _stated_rate_counts(claim_set: ClaimSet, relation: Same) -> Iterator[Violation]:
+    """A [[same]] that joins a rate and a count: the rate over the count's period must give the count."""
+    claims = claim_set.claims_named(relation.claims)
+    if claims is None:
+        return
+    rates = [claim for claim in claims if kind_of(claim) is Kind.RATE]
+    counts = [claim for claim in claims if kind_of(claim) is Kind.COUNT]
+    for rate in rates:
+        for count in counts:
+            period = span_of(count) or span_of(rate)
+            start = count.since if span_of(count) is not None else rate.since
+            total = _expected_total(rate, period, start)
+            if total is None:
+                yield Violation(
+                    message=(
+                        f"[[same]] joins the rate {rate.id} ({stated(rate)} per {rate.per.value if rate.per else '?'}) "
+                        f"and the count {count.id} ({stated(count)}), but neither states the period that would "
+                        "convert one into the other"
+                    ),
+                    claims=[rate, count],
+                    explanation=["give the count a `period` (or `since` and `as_of`) so the rate can be multiplied out"],
+                    location=relation.location,
+                )
+            elif not total.interval.intersects(count.value.interval):
+                yield _rate_total_violation(total, count, inferred=False)
+
+
+def _rate_total_violation(total: _ExpectedTotal, count: Claim, *, inferred: bool) -> Violation:
+    rate = total.rate
     unit = rate.per
-    unit_days, convention = UNIT_DAYS[unit]  # type: ignore[index]
-    span = span_of(rate)
-    length = f"{_rounded(days)} days" if not days.is_point else f"{_short(days.low)} days"  # type: ignore[arg-type]
-    units = _rounded(days / unit_days)
-    period = f"since {rate.since} to {span}" if rate.since is not None else str(span)
+    assert unit is not None
+    period = f"since {rate.since} to {total.period}" if rate.since is not None else str(total.period)
+    units = _rounded(total.units)
+    link = (
+        f"inferred: a rate and a count of {count.metric!r} over the same period"
+        if inferred
+        else "stated: [[same]] joins the rate and the count"
+    )
     return Violation(
         message=(
-            f"{rate.id} ({stated(rate)} per {unit.value}) over {period} gives {_rounded(total)}, "  # type: ignore[union-attr]
+            f"{rate.id} ({stated(rate)} per {unit.value}) over {period} gives {_rounded(total.interval)}, "
             f"which cannot be the count {count.id} ({stated(count)})"
         ),
         claims=[rate, count],
         explanation=[
-            f"{period} is {length} = {units} {unit.value}s",  # type: ignore[union-attr]
-            f"{stated(rate)} per {unit.value} x {units} {unit.value}s = {_rounded(total)}, "  # type: ignore[union-attr]
+            f"{period} is {_rounded(total.days)} days, which hold {units} {unit.value}s",
+            f"{stated(rate)} per {unit.value} x {units} {unit.value}s = {_rounded(total.interval)}, "
             f"but {count.id} says {stated(count)}"
             + ("" if count.value.is_exact else f" ({_rounded(count.value.interval)})"),
-            *([f"convention: {convention}"] if unit is not RateUnit.DAY else []),
+            *(f"convention: {convention}" for convention in total.conventions),
             *readings([rate, count]),
-            f"inferred: a rate and a count of {count.metric!r} over the same period",
+            link,
         ],
         location=count.location_of("value"),
     )

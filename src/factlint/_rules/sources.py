@@ -5,12 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from factlint._codes import SOURCES_DISAGREE
-from factlint._inference import highest_low, lowest_high, same_quantity_groups, stated_same
-from factlint._intervals import Interval
+from factlint._corrections import typo_kind
+from factlint._identity import (
+    highest_low,
+    lowest_high,
+    may_be_one_quantity,
+    needs_source_link,
+    same_quantity_groups,
+    stated_same,
+)
+from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet
-from factlint._rule import Violation, rule
+from factlint._rule import Fix, Violation, rule
 from factlint._settings import Context
 from factlint._wording import interval_text, readings, stated
+
+# A group this large that needs its pairs checked one by one (running totals at month precision,
+# forecasts) is compared by its extremes within each source link instead; see _pairs.
+_PAIRWISE_LIMIT = 64
 
 
 def _interval(claim: Claim) -> Interval:
@@ -21,23 +33,32 @@ def _interval(claim: Claim) -> Interval:
 def sources_disagree(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     already_stated = stated_same(claim_set)
     for group in same_quantity_groups(claim_set):
-        for high, low in _cross_source_extremes(group):
+        for high, low in _pairs(claim_set, group):
             if high.value.interval.intersects(low.value.interval):
                 continue
             if already_stated(high, low):
                 continue  # an explicit [[same]] ties them: R101 reports it
-            yield _disagreement(claim_set, high, low)
+            reason = may_be_one_quantity(claim_set, high, low)
+            if reason is None:
+                continue
+            yield _disagreement(claim_set, high, low, reason)
 
 
-def _cross_source_extremes(group: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
-    """Pairs from different sources; if any such pair cannot agree, one of these cannot.
-
-    The claim read highest (at its low end) against the one read lowest (at its high end); when
-    both come from one source, each of them against the most extreme claim of the other sources.
-    """
+def _pairs(claim_set: ClaimSet, group: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
+    """Pairs from different sources; if any pair that states one quantity cannot agree, one of these cannot."""
     by_source = [claim for claim in group if claim.source is not None]
     if len({claim.source for claim in by_source}) < 2:
         return []
+    needs_links = needs_source_link(by_source[0])
+    if needs_links and len(by_source) <= _PAIRWISE_LIMIT:
+        return [
+            (a, b)
+            for index, a in enumerate(by_source)
+            for b in by_source[index + 1 :]
+            if a.source != b.source
+        ]
+    if needs_links:
+        return []  # too many unlinked statements of a month-precision running total to compare safely
     high = highest_low(by_source, _interval)
     low = lowest_high(by_source, _interval)
     if high.source != low.source:
@@ -47,12 +68,18 @@ def _cross_source_extremes(group: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
     return [(high, others_low), (others_high, low)]
 
 
-def _disagreement(claim_set: ClaimSet, high: Claim, low: Claim) -> Violation:
+def _disagreement(claim_set: ClaimSet, high: Claim, low: Claim, reason: str) -> Violation:
     high_source, low_source = claim_set.source_of(high), claim_set.source_of(low)
     when = high.when
     time = f" as of {when}" if when is not None else ""
     if high.since is not None:
         time += f" since {high.since}"
+    explanation = [
+        f"{high.id} {stated(high)} means {interval_text(high.value.interval, high.value.percent)}, "
+        f"{low.id} {stated(low)} means {interval_text(low.value.interval, low.value.percent)}: no value lies in both",
+        *readings([high, low]),
+        f"inferred: one quantity ({reason}), from different sources ({high.source} and {low.source})",
+    ]
     return Violation(
         message=(
             f"{high_source.label if high_source else high.source} says {stated(high)}, "
@@ -60,12 +87,46 @@ def _disagreement(claim_set: ClaimSet, high: Claim, low: Claim) -> Violation:
             f"{high.metric!r}{time} cannot be both"
         ),
         claims=[high, low],
-        explanation=[
-            f"{high.id} {stated(high)} means {interval_text(high.value.interval, high.value.percent)}, "
-            f"{low.id} {stated(low)} means {interval_text(low.value.interval, low.value.percent)}: no value lies in both",
-            *readings([high, low]),
-            f"inferred: same metric{', dims' if high.dims else ''}{', per' if high.per else ''} and time, "
-            f"from different sources ({high.source} and {low.source})",
-        ],
+        explanation=explanation,
+        fix=_typo_fix(claim_set, high, low),
         location=low.location_of("value"),
     )
+
+
+def _typo_fix(claim_set: ClaimSet, one: Claim, other: Claim) -> Fix | None:
+    """When the two exact values are one typo apart, suggest the copy is the mistyped one.
+
+    The copy is the claim whose source cites the other's; failing that, the later publication.
+    """
+    if not (one.value.is_exact and other.value.is_exact):
+        return None
+    kind = typo_kind(one.value.nominal, other.value.nominal)
+    if kind is None:
+        return None
+    copy, original = _copy_and_original(claim_set, one, other)
+    return Fix(
+        f"{format_number(copy.value.nominal)} may be a typo for {format_number(original.value.nominal)} "
+        f"({kind}) in {copy.id}, which {_why_copy(claim_set, copy, original)}",
+        copy.id,
+        format_number(original.value.nominal),
+    )
+
+
+def _copy_and_original(claim_set: ClaimSet, one: Claim, other: Claim) -> tuple[Claim, Claim]:
+    one_source, other_source = claim_set.source_of(one), claim_set.source_of(other)
+    if one_source is not None and other.source in one_source.cites:
+        return one, other
+    if other_source is not None and one.source in other_source.cites:
+        return other, one
+    one_day = one_source.published.last if one_source and one_source.published else None
+    other_day = other_source.published.last if other_source and other_source.published else None
+    if one_day is not None and other_day is not None and one_day < other_day:
+        return other, one
+    return one, other
+
+
+def _why_copy(claim_set: ClaimSet, copy: Claim, original: Claim) -> str:
+    source = claim_set.source_of(copy)
+    if source is not None and original.source in source.cites:
+        return f"cites {original.source}"
+    return "was published later, or is listed second"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Sequence
 
-from factlint._codes import DATED_AFTER_SOURCE, PERIOD_REVERSED, RUNNING_TOTAL_DECREASES
+from factlint._codes import DATED_AFTER_SOURCE, PERIOD_REVERSED, RUNNING_TOTAL_DECREASES, SUBPERIOD_EXCEEDS_PERIOD
 from factlint._corrections import digit_variants
 from factlint._dates import DateRange
-from factlint._inference import highest_low, lowest_high, running_totals
+from factlint._identity import Tally, highest_low, lowest_high, nested_counts, running_totals
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Claim, ClaimSet, Source
 from factlint._rule import Fix, Violation, rule
@@ -27,66 +28,131 @@ def running_total_decreases(claim_set: ClaimSet, context: Context) -> Iterator[V
         yield from _check_running_total(group)
 
 
-def _check_running_total(group: Sequence[Claim]) -> Iterator[Violation]:
+def _first_day(tally: Tally) -> datetime.date:
+    assert tally.moment.first is not None  # running_totals keeps only dated moments
+    return tally.moment.first
+
+
+def _last_day(tally: Tally) -> datetime.date:
+    assert tally.moment.last is not None
+    return tally.moment.last
+
+
+def _check_running_total(group: Sequence[Tally]) -> Iterator[Violation]:
     # Sweep by date: for each claim, the earlier claim (its date range ends before this one
     # starts) with the highest reading is the only one that needs comparing.
-    by_first = sorted(group, key=lambda claim: claim.as_of.first)  # type: ignore[union-attr]
-    by_last = sorted(group, key=lambda claim: claim.as_of.last)  # type: ignore[union-attr]
+    moments = {tally.claim.id: tally.moment for tally in group}
+    by_first = sorted(group, key=_first_day)
+    by_last = sorted(group, key=_last_day)
     before: dict[str, Claim | None] = {}
     best: Claim | None = None
     index = 0
-    for claim in by_first:
-        while index < len(by_last) and by_last[index].as_of.last < claim.as_of.first:  # type: ignore[union-attr, operator]
-            candidate = by_last[index]
+    for tally in by_first:
+        while index < len(by_last) and _last_day(by_last[index]) < _first_day(tally):
+            candidate = by_last[index].claim
             best = candidate if best is None else highest_low([best, candidate], _interval)
             index += 1
-        before[claim.id] = best
+        before[tally.claim.id] = best
     after: dict[str, Claim | None] = {}
     best = None
     index = len(by_first) - 1
-    for claim in reversed(by_last):
-        while index >= 0 and by_first[index].as_of.first > claim.as_of.last:  # type: ignore[union-attr, operator]
-            candidate = by_first[index]
+    for tally in reversed(by_last):
+        while index >= 0 and _first_day(by_first[index]) > _last_day(tally):
+            candidate = by_first[index].claim
             best = candidate if best is None else lowest_high([best, candidate], _interval)
             index -= 1
-        after[claim.id] = best
+        after[tally.claim.id] = best
 
-    for later in by_first:
+    for later_tally in by_first:
+        later = later_tally.claim
         earlier = before[later.id]
         if earlier is None or later.value.interval.greater_equal(earlier.value.interval) is not Truth.CERTAINLY_NOT:
             continue
         drop = earlier.value.nominal - later.value.nominal
+        earlier_moment, later_moment = moments[earlier.id], later_tally.moment
         if earlier.value.is_exact and later.value.is_exact:
             arithmetic = (
-                f"{earlier.id} {stated(earlier)} as of {earlier.as_of} > {later.id} {stated(later)} "
-                f"as of {later.as_of}: {format_number(drop)} fewer"
+                f"{earlier.id} {stated(earlier)} as of {earlier_moment} > {later.id} {stated(later)} "
+                f"as of {later_moment}: {format_number(drop)} fewer"
             )
         else:
             arithmetic = (
-                f"{earlier.id} {stated(earlier)} as of {earlier.as_of} is at least "
-                f"{interval_text(earlier.value.interval)}, above {later.id} {stated(later)} as of {later.as_of} "
+                f"{earlier.id} {stated(earlier)} as of {earlier_moment} is at least "
+                f"{interval_text(earlier.value.interval)}, above {later.id} {stated(later)} as of {later_moment} "
                 f"({interval_text(later.value.interval)})"
             )
         yield Violation(
             message=(
-                f"running total {later.id} ({stated(later)} as of {later.as_of}) is lower than "
-                f"{earlier.id} ({stated(earlier)} as of {earlier.as_of})"
+                f"running total {later.id} ({stated(later)} as of {later_moment}) is lower than "
+                f"{earlier.id} ({stated(earlier)} as of {earlier_moment})"
             ),
             claims=[earlier, later],
             explanation=[
                 arithmetic,
-                f"both count {later.metric!r}{' ' + str(later.dims) if later.dims else ''} since {later.since}; "
-                "a running total cannot fall",
-                f"dates: {_span(earlier.as_of)} ends before {_span(later.as_of)} begins",  # type: ignore[arg-type]
+                f"both count {later.metric!r}{' ' + str(later.dims) if later.dims else ''} from one start "
+                f"({_start_of(later)}); a running total cannot fall",
+                f"dates: {_span(earlier_moment)} ends before {_span(later_moment)} begins",
                 *readings([earlier, later]),
+                *([] if earlier.since is not None and later.since is not None else [
+                    "inferred: counts over periods that share a start are one running total, read at each period's end"
+                ]),
             ],
             fix=_running_total_fix(earlier, later, before, after),
             location=later.location_of("value"),
         )
 
 
+def _start_of(claim: Claim) -> str:
+    if claim.since is not None:
+        return f"since {claim.since}"
+    period = claim.period
+    if period is not None and period.start is not None:
+        return f"since {period.start}"
+    return f"since {period.first}" if period is not None else "one start"
+
+
 def _interval(claim: Claim) -> Interval:
     return claim.value.interval
+
+
+@rule(SUBPERIOD_EXCEEDS_PERIOD)
+def subperiod_exceeds_period(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
+    for inner, outer in nested_counts(claim_set):
+        if inner.value.interval.greater_than(outer.value.interval) is not Truth.CERTAINLY:
+            continue
+        inner_span, outer_span = _covered(inner), _covered(outer)
+        if inner.value.is_exact and outer.value.is_exact:
+            arithmetic = (
+                f"{inner.id} {stated(inner)} over {inner_span} > {outer.id} {stated(outer)} over {outer_span}: "
+                f"{format_number(inner.value.nominal - outer.value.nominal)} more in the shorter period"
+            )
+        else:
+            arithmetic = (
+                f"{inner.id} {stated(inner)} over {inner_span} is at least {interval_text(inner.value.interval)}, "
+                f"above {outer.id} {stated(outer)} over {outer_span} ({interval_text(outer.value.interval)})"
+            )
+        yield Violation(
+            message=(
+                f"{inner.id} ({stated(inner)} over {inner_span}) is larger than {outer.id} "
+                f"({stated(outer)} over {outer_span}), a longer period that contains it"
+            ),
+            claims=[inner, outer],
+            explanation=[
+                arithmetic,
+                *readings([inner, outer]),
+                f"inferred: counts of {inner.metric!r}{' ' + str(inner.dims) if inner.dims else ''}; "
+                f"{inner_span} lies inside {outer_span} on every reading of both dates, and a count over a "
+                "period cannot be negative, so the part of the time cannot hold more than the whole",
+            ],
+            location=inner.location_of("value"),
+        )
+
+
+def _covered(claim: Claim) -> str:
+    """The stretch a count covers, as stated: its period, or since..as_of."""
+    if claim.since is not None:
+        return f"{claim.since} to {claim.as_of}"
+    return str(claim.period)
 
 
 def _running_total_fix(
@@ -133,10 +199,14 @@ def dated_after_source(claim_set: ClaimSet, context: Context) -> Iterator[Violat
         source = claim_set.source_of(claim)
         if source is None or source.published is None or source.published.last is None:
             continue
+        if claim.forecast:
+            continue  # a plan, budget or projection may lie after its source
         for field in ("as_of", "period"):
             dates: DateRange | None = getattr(claim, field)
-            if dates is None or dates.first is None or not dates.first > source.published.last:
+            earliest = _earliest_end(dates) if field == "period" else dates.first if dates is not None else None
+            if dates is None or earliest is None or not earliest > source.published.last:
                 continue
+            what = "ends" if field == "period" else "begins"
             yield Violation(
                 message=(
                     f"{claim.id} is dated {dates} ({field}), after its source {source.id} was published "
@@ -144,11 +214,12 @@ def dated_after_source(claim_set: ClaimSet, context: Context) -> Iterator[Violat
                 ),
                 claims=[claim],
                 explanation=[
-                    f"{field} {_span(dates)} begins after its source {source.id} was published "
+                    f"{field} {_span(dates)} {what} after its source {source.id} was published "
                     f"({_span(source.published)})",
                     "a source can only report what happened before it was published: "
                     "check the claim's date, its year (a date without one is placed before the source) "
                     "or which source it came from",
+                    "if the figure is a plan, budget or projection, mark the claim `forecast = true`",
                 ],
                 location=claim.location_of(field),
             )
@@ -161,6 +232,15 @@ def dated_after_source(claim_set: ClaimSet, context: Context) -> Iterator[Violat
                 continue
             if cited.published.first > source.published.last:
                 yield _cites_later(source, cited)
+
+
+def _earliest_end(period: DateRange | None) -> datetime.date | None:
+    """The earliest day a period may end: the first day of its stated end, or its last day."""
+    if period is None:
+        return None
+    if period.end is not None:
+        return period.end.first
+    return period.last
 
 
 def _cites_later(source: Source, cited: Source) -> Violation:

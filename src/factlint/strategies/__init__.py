@@ -17,19 +17,12 @@ Registered for `st.from_type` through the `hypothesis` entry point: Claim, Sourc
 ClaimSet, Quantity, DateRange and Interval.
 """
 
-from factlint.strategies._legacy import (
-    GROUP_KINDS,
-    PlantedContradiction,
-    claim_sets,
-    claims,
-    consistent_claim_sets,
-    contradicting_claim_sets,
-    date_ranges,
-    intervals,
-    quantities,
-    sources,
-    supported_codes,
-)
+from factlint.strategies._claims import claim_sets, claims, sources
+from factlint.strategies._consistent_sets import GROUP_KINDS, consistent_claim_sets
+from factlint.strategies._dates import date_ranges
+from factlint.strategies._intervals import intervals
+from factlint.strategies._planted import PlantedContradiction, contradicting_claim_sets, supported_codes
+from factlint.strategies._quantities import quantities
 
 __all__ = [
     "GROUP_KINDS",

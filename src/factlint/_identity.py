@@ -1,0 +1,510 @@
+"""Identity: when two claims state one quantity, when one is part of another, and when one time lies inside another.
+
+Every inferring rule asks this module, so no two rules read a date range, a breakdown or a
+running total two ways. Inference assumes a relation only where it must hold under every
+honest reading of the claims; when in doubt it assumes nothing and the user can state it.
+
+Everything is found through dicts keyed by what must match (metric, dims, unit, kind, time),
+never by comparing all pairs of claims, so a large claim set stays linear.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from fractions import Fraction
+from typing import TypeVar
+
+import attrs
+
+from factlint._dates import DateRange
+from factlint._intervals import Interval
+from factlint._model import Claim, ClaimSet, Dims, Same, Source
+
+__all__ = [
+    "UNDATED_ASSUMPTION",
+    "Breakdown",
+    "Kind",
+    "Tally",
+    "breakdowns",
+    "highest_low",
+    "kind_of",
+    "lowest_high",
+    "may_be_one_quantity",
+    "needs_source_link",
+    "nested_counts",
+    "one_time_rates",
+    "part_of_pairs",
+    "rate_count_pairs",
+    "running_totals",
+    "same_quantity_groups",
+    "share_breakdowns",
+    "span_of",
+    "stated_same",
+]
+
+T = TypeVar("T")
+
+UNDATED_ASSUMPTION = (
+    "assumed: undated claims describe one fixed quantity; give `as_of` if it changes over time"
+)
+
+
+class Kind(enum.Enum):
+    """What a claim's number is: only quantities of one kind can be one quantity."""
+
+    COUNT = "count"  # a count or an amount: additive
+    RATE = "rate"  # a count per day, week, month, quarter or year: additive
+    PERCENTAGE = "percentage"
+    MEAN = "mean"
+
+
+def kind_of(claim: Claim) -> Kind:
+    if claim.value.percent:
+        return Kind.PERCENTAGE
+    if claim.statistic is not None:
+        return Kind.MEAN
+    if claim.per is not None:
+        return Kind.RATE
+    return Kind.COUNT
+
+
+def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.date | None] | None:
+    return None if dates is None else (dates.first, dates.last)
+
+
+def _unit_key(claim: Claim) -> str:
+    return " ".join(claim.unit.lower().split())
+
+
+def _is_undated(claim: Claim) -> bool:
+    return claim.as_of is None and claim.period is None and claim.since is None
+
+
+def _quantity_key(claim: Claim) -> Hashable:
+    """What must match for two claims to be one quantity: metric, dims, unit, kind, base and time, to the day."""
+    return (
+        claim.metric,
+        claim.dims,
+        _unit_key(claim),
+        kind_of(claim),
+        claim.per,
+        claim.of,
+        claim.items,
+        _range_key(claim.when),
+        _range_key(claim.since),
+        claim.forecast,
+    )
+
+
+# -- sources ----------------------------------------------------------------------------------
+
+
+class _SourceLinks:
+    """Which sources are one line of reporting: one is or cites the other, or both cite one upstream source."""
+
+    def __init__(self, sources: Iterable[Source]) -> None:
+        self._cites: dict[str, frozenset[str]] = {source.id: frozenset(source.cites) for source in sources}
+
+    def linked(self, one: str | None, other: str | None) -> bool:
+        if one is None or other is None:
+            return False
+        if one == other:
+            return True
+        cites_one, cites_other = self._cites.get(one, frozenset()), self._cites.get(other, frozenset())
+        return one in cites_other or other in cites_one or bool(cites_one & cites_other)
+
+
+def _links(claim_set: ClaimSet) -> _SourceLinks:
+    found = claim_set.shared_results.get("source_links")
+    if not isinstance(found, _SourceLinks):
+        found = claim_set.shared_results["source_links"] = _SourceLinks(claim_set.sources)
+    return found
+
+
+def stated_same(claim_set: ClaimSet) -> Callable[[Claim, Claim], bool]:
+    """Whether an explicit `[[same]]` ties two claims."""
+    groups: dict[str, set[int]] = defaultdict(set)
+    for index, relation in enumerate(claim_set.relations):
+        if isinstance(relation, Same):
+            for claim_id in relation.claims:
+                groups[claim_id].add(index)
+    return lambda a, b: bool(groups.get(a.id, set()) & groups.get(b.id, set()))
+
+
+def needs_source_link(claim: Claim) -> bool:
+    """Whether claims of this quantity key from different sources state one number only if their sources are linked.
+
+    A running total grows daily, so two of them at one multi-day `as_of` may be counts of
+    different days; forecasts issued apart are revisions, not contradictions.
+    """
+    if claim.forecast:
+        return True
+    moment = claim.as_of
+    return claim.is_cumulative and moment is not None and (moment.first is None or moment.first != moment.last)
+
+
+def may_be_one_quantity(claim_set: ClaimSet, a: Claim, b: Claim) -> str | None:
+    """Why two claims of one quantity key state one number, or None when they need not (see needs_source_link)."""
+    if needs_source_link(a) and not _links(claim_set).linked(a.source, b.source):
+        return None
+    if a.forecast:
+        return "forecasts from one line of reporting (one source, or one citing the other or a common upstream)"
+    if _is_undated(a):
+        return UNDATED_ASSUMPTION.removeprefix("assumed: ")
+    if needs_source_link(a):
+        return f"running totals as of {a.as_of} from sources that cite one another, or one common upstream source"
+    return f"same metric, dims, unit and kind, at one time ({a.when})"
+
+
+def same_quantity_groups(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
+    """Claims that may state one quantity: same metric, dims, unit, kind and time, to the day (C101)."""
+    groups: dict[Hashable, list[Claim]] = defaultdict(list)
+    for claim in claim_set.claims:
+        if claim_set.infers(claim):
+            groups[_quantity_key(claim)].append(claim)
+    return [tuple(group) for group in groups.values() if len(group) > 1]
+
+
+def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
+    """Rates of one metric, dims and unit over one period, day for day (R101; C101 answers for one unit across sources).
+
+    Rates over overlapping but different periods are never assumed equal: a rate can change.
+    """
+    groups: dict[Hashable, list[Claim]] = defaultdict(list)
+    for claim in claim_set.claims:
+        if kind_of(claim) is Kind.RATE and claim_set.infers(claim):
+            key = (claim.metric, claim.dims, _unit_key(claim), _range_key(claim.when), _range_key(claim.since), claim.forecast)
+            groups[key].append(claim)
+    return [tuple(group) for group in groups.values() if len(group) > 1]
+
+
+# -- extremes of a group ------------------------------------------------------------------------
+
+
+def _low_key(interval: Interval) -> tuple[bool, Fraction, bool]:
+    """Orders intervals by how high they start (an open low end starts just above it)."""
+    return (interval.low is not None, interval.low or Fraction(0), interval.low_open)
+
+
+def _high_key(interval: Interval) -> tuple[bool, Fraction, bool]:
+    """Orders intervals by how high they end (an open high end ends just below it)."""
+    return (interval.high is None, interval.high or Fraction(0), not interval.high_open)
+
+
+def highest_low(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
+    """The item whose interval starts highest: if any item lies above another, this one does."""
+    return max(items, key=lambda item: _low_key(interval(item)))
+
+
+def lowest_high(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
+    """The item whose interval ends lowest."""
+    return min(items, key=lambda item: _high_key(interval(item)))
+
+
+# -- breakdowns ---------------------------------------------------------------------------------
+
+
+def _signed_metrics(claim_set: ClaimSet) -> frozenset[str]:
+    """Metrics for which some claim states a negative value (a net change): no part-of-whole holds for them."""
+    found = claim_set.shared_results.get("signed_metrics")
+    if not isinstance(found, frozenset):
+        found = claim_set.shared_results["signed_metrics"] = frozenset(
+            claim.metric
+            for claim in claim_set.claims
+            if claim.value.interval.low is None or claim.value.interval.low < 0
+        )
+    return found
+
+
+@attrs.frozen
+class Breakdown:
+    """A whole and parts of it that differ from each other in one dims key: disjoint parts."""
+
+    whole: Claim
+    key: str
+    parts: tuple[Claim, ...]
+
+
+def _frame(claim: Claim) -> Hashable:
+    """What parts share with their whole: metric, unit, kind, source and time (all but dims)."""
+    return (
+        claim.metric,
+        _unit_key(claim),
+        kind_of(claim),
+        claim.per,
+        claim.source,
+        _range_key(claim.when),
+        _range_key(claim.since),
+        claim.forecast,
+    )
+
+
+def _sub_dims(dims: Dims) -> Iterator[Dims]:
+    """Every breakdown that `dims` refines (proper subsets of its keys), nearest first."""
+    items = list(dims.items())
+    count = len(items)
+    by_size: list[list[Dims]] = [[] for _ in range(count)]
+    for mask in range((1 << count) - 1):
+        chosen = [items[index] for index in range(count) if mask >> index & 1]
+        by_size[len(chosen)].append(Dims(chosen))
+    for size in reversed(range(count)):
+        yield from by_size[size]
+
+
+def part_of_pairs(claim_set: ClaimSet) -> list[tuple[Claim, Claim, tuple[str, ...]]]:
+    """(part, whole, keys added) for every inferred part-of-whole, also two or more keys deeper.
+
+    Only additive quantities (counts, amounts, rates) of one metric, unit, kind, source and
+    time are parts, and a part is linked to its nearest stated whole: no claim lies between.
+    """
+    found = claim_set.shared_results.get("part_of_pairs")
+    if isinstance(found, list):
+        return found
+    signed = _signed_metrics(claim_set)
+    by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
+    for claim in claim_set.claims:
+        if kind_of(claim) in (Kind.COUNT, Kind.RATE) and claim.metric not in signed and claim_set.infers(claim):
+            by_frame[_frame(claim)].setdefault(claim.dims, claim)
+    pairs: list[tuple[Claim, Claim, tuple[str, ...]]] = []
+    for claims_by_dims in by_frame.values():
+        if len(claims_by_dims) < 2:
+            continue
+        for dims, part in claims_by_dims.items():
+            nearest: Dims | None = None
+            for candidate in _sub_dims(dims):
+                if candidate in claims_by_dims:
+                    if nearest is None or len(candidate) == len(nearest):
+                        added = tuple(sorted(set(dims) - set(candidate)))
+                        pairs.append((part, claims_by_dims[candidate], added))
+                        nearest = candidate
+                    else:
+                        break
+    claim_set.shared_results["part_of_pairs"] = pairs
+    return pairs
+
+
+def breakdowns(claim_set: ClaimSet) -> list[Breakdown]:
+    """Each whole with parts that differ from each other in exactly one key: they are disjoint.
+
+    Assumed rather than proven, and every finding built on it says so: values of one dims
+    key are disjoint.
+    """
+    found = claim_set.shared_results.get("breakdowns")
+    if isinstance(found, list):
+        return found
+    siblings: dict[tuple[str, str, Dims], list[Claim]] = defaultdict(list)
+    wholes: dict[str, Claim] = {}
+    for part, whole, added in part_of_pairs(claim_set):
+        wholes[whole.id] = whole
+        for key in added:
+            rest = Dims((name, value) for name, value in part.dims.items() if name != key)
+            siblings[(whole.id, key, rest)].append(part)
+    result = [
+        Breakdown(whole=wholes[whole_id], key=key, parts=tuple(parts))
+        for (whole_id, key, _), parts in siblings.items()
+        if len(parts) > 1
+    ]
+    claim_set.shared_results["breakdowns"] = result
+    return result
+
+
+def share_breakdowns(claim_set: ClaimSet) -> Iterator[tuple[str, tuple[Claim, ...]]]:
+    """Percentages that are shares of one whole: one base (`of`), one frame, dims differing in one key.
+
+    Percentages by group without a stated base are not shares of one whole (62% of men and
+    55% of women is not 117% of anything), so they are never added up.
+    """
+    by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
+    for claim in claim_set.claims:
+        if kind_of(claim) is Kind.PERCENTAGE and claim.of is not None and claim.dims and claim_set.infers(claim):
+            by_frame[(_frame(claim), claim.of)].setdefault(claim.dims, claim)
+    for claims_by_dims in by_frame.values():
+        if len(claims_by_dims) < 2:
+            continue
+        siblings: dict[tuple[Dims, str], list[Claim]] = defaultdict(list)
+        for dims, claim in claims_by_dims.items():
+            for key in dims:
+                parent = Dims((name, value) for name, value in dims.items() if name != key)
+                siblings[(parent, key)].append(claim)
+        for (_, key), shares in siblings.items():
+            if len(shares) > 1:
+                yield key, tuple(shares)
+
+
+# -- time: running totals and nested periods ------------------------------------------------------
+
+
+@attrs.frozen
+class Tally:
+    """A count read as a running total: everything from `start` up to the moment `moment`."""
+
+    claim: Claim
+    moment: DateRange
+
+
+def _start_and_moment(claim: Claim) -> tuple[DateRange, DateRange] | None:
+    """Where a count starts and the moment it counts to: `since`..`as_of`, or a period's start and end."""
+    if claim.since is not None and claim.as_of is not None:
+        return claim.since, claim.as_of
+    period = claim.period
+    if period is None or claim.since is not None or period.first is None or period.last is None:
+        return None
+    if period.start is not None and period.end is not None:
+        return period.start, period.end
+    first, last = DateRange(period.first, period.first), DateRange(period.last, period.last)
+    return first, last
+
+
+def _is_flow(claim: Claim, signed: frozenset[str]) -> bool:
+    """A plain, non-negative count of its metric (a flow cannot be negative, so totals cannot fall)."""
+    return kind_of(claim) is Kind.COUNT and not claim.forecast and claim.metric not in signed
+
+
+def running_totals(claim_set: ClaimSet) -> list[tuple[Tally, ...]]:
+    """Counts of one metric, dims and unit that share one start: a running total, which cannot fall (T101).
+
+    A claim with `since` and `as_of` is one; so is a count over a period, read as everything
+    from the period's start to its end ("2022-09/2024-06", or the first half of 2023 against
+    all of 2023).
+    """
+    signed = _signed_metrics(claim_set)
+    groups: dict[Hashable, list[Tally]] = defaultdict(list)
+    for claim in claim_set.claims:
+        if not _is_flow(claim, signed) or not claim_set.infers(claim):
+            continue
+        span = _start_and_moment(claim)
+        if span is None:
+            continue
+        start, moment = span
+        if moment.first is None or moment.last is None:
+            continue
+        groups[(claim.metric, claim.dims, _unit_key(claim), _range_key(start))].append(Tally(claim, moment))
+    return [tuple(group) for group in groups.values() if len(group) > 1]
+
+
+@attrs.frozen
+class _Span:
+    claim: Claim
+    # The latest day it may start and the earliest day it may end: it surely covers at least that.
+    latest_start: datetime.date
+    earliest_end: datetime.date
+    # The earliest day it may start and the latest it may end: it surely lies within that.
+    earliest_start: datetime.date
+    latest_end: datetime.date
+    start_key: Hashable
+
+
+def _span(claim: Claim) -> _Span | None:
+    found = _start_and_moment(claim)
+    if found is None:
+        return None
+    start, end = found
+    if None in (start.first, start.last, end.first, end.last):
+        return None
+    return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start))  # type: ignore[arg-type]
+
+
+def nested_counts(claim_set: ClaimSet) -> Iterator[tuple[Claim, Claim]]:
+    """(inner, outer): a count over a period surely inside the other's, with a different start (T104).
+
+    For each inner count, only the containing count read lowest is returned: if any
+    containing count is surely smaller than the inner one, that one is. Pairs that share a
+    start are running totals, which T101 answers for.
+    """
+    signed = _signed_metrics(claim_set)
+    groups: dict[Hashable, list[_Span]] = defaultdict(list)
+    for claim in claim_set.claims:
+        if _is_flow(claim, signed) and claim_set.infers(claim):
+            span = _span(claim)
+            if span is not None:
+                groups[(claim.metric, claim.dims, _unit_key(claim))].append(span)
+    for spans in groups.values():
+        if len(spans) > 1:
+            yield from _lowest_containers(spans)
+
+
+def _lowest_containers(spans: Sequence[_Span]) -> Iterator[tuple[Claim, Claim]]:
+    """For each span, the surely-containing span whose value is read lowest, by a sweep and a prefix-minimum tree.
+
+    Spans are added in order of their earliest end, latest first, so that when a span is asked
+    about, every span that surely ends no earlier than it may end has been added; the tree,
+    indexed by latest start, answers "the lowest value among those that surely start before".
+    """
+    starts = sorted({span.latest_start for span in spans})
+    rank = {day: index + 1 for index, day in enumerate(starts)}
+    size = len(starts)
+    tree: list[_Span | None] = [None] * (size + 1)
+
+    def better(one: _Span | None, other: _Span | None) -> _Span | None:
+        if one is None:
+            return other
+        if other is None:
+            return one
+        return lowest_high([one, other], lambda span: span.claim.value.interval)
+
+    def add(span: _Span) -> None:
+        index = rank[span.latest_start]
+        while index <= size:
+            tree[index] = better(tree[index], span)
+            index += index & -index
+
+    def lowest_before(day: datetime.date) -> _Span | None:
+        # Spans whose latest start is strictly before `day`: a different start, surely no later.
+        index = _count_before(starts, day)
+        found: _Span | None = None
+        while index > 0:
+            found = better(found, tree[index])
+            index -= index & -index
+        return found
+
+    by_earliest_end = sorted(spans, key=lambda span: span.earliest_end, reverse=True)
+    by_latest_end = sorted(spans, key=lambda span: span.latest_end, reverse=True)
+    added = 0
+    for inner in by_latest_end:
+        while added < len(by_earliest_end) and by_earliest_end[added].earliest_end >= inner.latest_end:
+            add(by_earliest_end[added])
+            added += 1
+        outer = lowest_before(inner.earliest_start)
+        if outer is not None and outer.claim is not inner.claim and outer.start_key != inner.start_key:
+            yield inner.claim, outer.claim
+
+
+def _count_before(days: Sequence[datetime.date], day: datetime.date) -> int:
+    low, high = 0, len(days)
+    while low < high:
+        middle = (low + high) // 2
+        if days[middle] < day:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+# -- rates against counts -----------------------------------------------------------------------
+
+
+def span_of(claim: Claim) -> DateRange | None:
+    """The stretch of time a flow covers: its `period`, or `as_of` for a running total; None for a moment."""
+    if claim.period is not None:
+        return claim.period
+    if claim.since is not None:
+        return claim.as_of
+    return None
+
+
+def rate_count_pairs(claim_set: ClaimSet) -> list[tuple[list[Claim], list[Claim]]]:
+    """(rates, counts) of one metric, dims and unit over one period (`period`, or `since`..`as_of`) (R102)."""
+    groups: dict[Hashable, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
+    for claim in claim_set.claims:
+        kind = kind_of(claim)
+        if kind not in (Kind.RATE, Kind.COUNT) or not claim_set.infers(claim):
+            continue
+        span = span_of(claim)
+        if span is None:
+            continue
+        key = (claim.metric, claim.dims, _unit_key(claim), _range_key(claim.since), _range_key(span), claim.forecast)
+        groups[key][0 if kind is Kind.RATE else 1].append(claim)
+    return [(rates, counts) for rates, counts in groups.values() if rates and counts]

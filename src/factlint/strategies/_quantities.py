@@ -1,0 +1,170 @@
+"""Quantities parsed from generated text, and statements of a true value whose reading contains it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from fractions import Fraction
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from factlint._quantities import Hedge, Quantity, parse_quantity
+from factlint.strategies._arguments import check_integer, check_order
+from factlint.strategies._numbers import (
+    PERCENT_SIGNS,
+    RANGE_PHRASES,
+    SCALE_WORDS,
+    capitalised,
+    decimal_text,
+    hedged,
+    integer_text,
+    number_text,
+)
+
+__all__ = ["quantities", "statement_of"]
+
+# The least nominal value each hedge can state: "nearly 0" and "under 0" would be empty.
+_HEDGE_MINIMUM = {Hedge.NEARLY: 1, Hedge.FEWER_THAN: 1, Hedge.APPROXIMATE: 1}
+
+
+def quantities(
+    *, hedges: Iterable[Hedge] | None = None, min_value: int = 0, max_value: int = 10**7
+) -> st.SearchStrategy[Quantity]:
+    """Quantities parsed from generated text, whose stated numbers lie in [min_value, max_value].
+
+    Covers exact integers with and without thousands separators (and TOML integers),
+    every hedge phrase the parser reads, ranges, rounded figures ("2.4 million",
+    "15.70") and percentages. `hedges` limits the hedges used (default: all of Hedge).
+    """
+    min_value = check_integer("min_value", min_value)
+    max_value = check_integer("max_value", max_value)
+    if min_value < 0:
+        raise InvalidArgument(f"min_value={min_value!r} must be at least 0: hedged quantities cannot be negative")
+    check_order("min_value", min_value, "max_value", max_value)
+    chosen = tuple(Hedge) if hedges is None else _check_hedges(hedges)
+    possible = tuple(dict.fromkeys(hedge for hedge in chosen if max_value >= _HEDGE_MINIMUM.get(hedge, 0)))
+    if not possible:
+        raise InvalidArgument(
+            f"no quantity with hedges {[hedge.value for hedge in chosen]} has a number up to max_value={max_value}"
+        )
+    return _written_quantities(possible, min_value, max_value)
+
+
+def _check_hedges(hedges: Iterable[object]) -> tuple[Hedge, ...]:
+    chosen: list[Hedge] = []
+    for hedge in hedges:
+        if not isinstance(hedge, Hedge):
+            raise InvalidArgument(f"hedges must be members of factlint.Hedge, not {hedge!r}")
+        chosen.append(hedge)
+    if not chosen:
+        raise InvalidArgument("hedges must name at least one Hedge")
+    return tuple(chosen)
+
+
+@st.composite
+def _written_quantities(draw: st.DrawFn, hedges: tuple[Hedge, ...], low: int, high: int) -> Quantity:
+    hedge = draw(st.sampled_from(hedges))
+    percent = high >= max(low, 1) and low <= 100 and draw(st.integers(0, 4)) == 0
+    top = min(high, 100) if percent else high
+    sign = draw(st.sampled_from(PERCENT_SIGNS)) if percent else ""
+    if hedge is Hedge.EXACT:
+        if not percent and draw(st.booleans()):
+            number = draw(st.integers(low, high))
+            if draw(st.integers(0, 4)) == 0:
+                return parse_quantity(number)  # a TOML integer
+            return parse_quantity(integer_text(draw, number))
+        return parse_quantity(_rounded_text(draw, low, top, percent=percent) + sign)
+    if hedge is Hedge.RANGE:
+        first = draw(st.integers(low, top))
+        second = draw(st.integers(first, top))
+        phrase = draw(st.sampled_from(RANGE_PHRASES))
+        if percent:
+            first_text = str(first) + (draw(st.sampled_from(("", "%"))) if "-" in phrase else "")
+            return parse_quantity(phrase.format(first_text, second) + "%")
+        return parse_quantity(capitalised(draw, phrase.format(integer_text(draw, first), integer_text(draw, second))))
+    number = draw(st.integers(max(low, _HEDGE_MINIMUM.get(hedge, 0)), top))
+    text = (str(number) + sign) if percent else number_text(draw, number)
+    return parse_quantity(capitalised(draw, hedged(draw, hedge, text)))
+
+
+def _rounded_text(draw: st.DrawFn, low: int, high: int, *, percent: bool) -> str:
+    """A figure rounded to its last stated digit, between low and high: "2.4 million", "15.70", "34.5"."""
+    scales = [1] if percent else [1, *(scale for scale in SCALE_WORDS if scale <= high)]
+    # A last digit with a stated value between low and high: "2 million" cannot lie in [1,001, 1,001].
+    digits = [
+        (scale, decimals)
+        for scale in scales
+        for decimals in range(1 if scale == 1 and not percent else 0, 4)
+        if math.floor(high / Fraction(scale, 10**decimals)) >= math.ceil(low / Fraction(scale, 10**decimals))
+    ]
+    scale, decimals = draw(st.sampled_from(digits))
+    unit = Fraction(scale, 10**decimals)
+    units = draw(st.integers(math.ceil(low / unit), math.floor(high / unit)))
+    word = draw(st.sampled_from(SCALE_WORDS[scale])) if scale > 1 else ""
+    return decimal_text(draw, units, decimals) + word
+
+
+def statement_of(draw: st.DrawFn, true: Fraction, *, percent: bool = False, exact_only: bool = False) -> Quantity:
+    """A statement of a true value: exact, rounded or hedged, whose reading contains it.
+
+    Numbers are drawn up to the edge of what the hedge allows ("nearly 100" for 90).
+    `exact_only` keeps to exact and rounded figures.
+    """
+    sign = draw(st.sampled_from(PERCENT_SIGNS)) if percent else ""
+    floor, ceiling = math.floor(true), math.ceil(true)
+    options: list[str] = []
+    if true.denominator == 1 and not percent:
+        options += ["exact", "exact"]
+    options.append("rounded")
+    if not exact_only:
+        if math.floor(true / Fraction(9, 10)) >= max(1, math.ceil(true / Fraction(11, 10))):
+            options.append("about")
+        if math.floor(true / Fraction(9, 10)) >= floor + 1:
+            options.append("nearly")
+        options += ["at least", "at most", "fewer than", "range"]
+        if true > 0:
+            options.append("more than")
+    option = draw(st.sampled_from(options))
+    offset = st.integers(0, max(10, ceiling))
+    if option == "exact":
+        text = integer_text(draw, int(true))
+    elif option == "rounded":
+        text = _rounding_of(draw, true, percent=percent) + sign
+    elif option == "about":
+        number = draw(st.integers(max(1, math.ceil(true / Fraction(11, 10))), math.floor(true / Fraction(9, 10))))
+        text = hedged(draw, Hedge.APPROXIMATE, _number_or_percent(draw, number, sign))
+    elif option == "nearly":
+        number = draw(st.integers(floor + 1, math.floor(true / Fraction(9, 10))))
+        text = hedged(draw, Hedge.NEARLY, _number_or_percent(draw, number, sign))
+    elif option == "at least":
+        text = hedged(draw, Hedge.AT_LEAST, _number_or_percent(draw, max(0, floor - draw(offset)), sign))
+    elif option == "more than":
+        text = hedged(draw, Hedge.MORE_THAN, _number_or_percent(draw, max(0, ceiling - 1 - draw(offset)), sign))
+    elif option == "at most":
+        text = hedged(draw, Hedge.AT_MOST, _number_or_percent(draw, ceiling + draw(offset), sign))
+    elif option == "fewer than":
+        text = hedged(draw, Hedge.FEWER_THAN, _number_or_percent(draw, floor + 1 + draw(offset), sign))
+    else:
+        first, second = max(0, floor - draw(offset)), ceiling + draw(offset)
+        phrase = draw(st.sampled_from(RANGE_PHRASES))
+        text = phrase.format(integer_text(draw, first), integer_text(draw, second)) + sign
+    quantity = parse_quantity(capitalised(draw, text))
+    if true not in quantity.interval or quantity.percent is not percent:  # pragma: no cover
+        raise AssertionError(f"{quantity.text!r} ({quantity.interval}) was drawn to state {true}")
+    return quantity
+
+
+def _number_or_percent(draw: st.DrawFn, number: int, sign: str) -> str:
+    return f"{number}{sign}" if sign else number_text(draw, number)
+
+
+def _rounding_of(draw: st.DrawFn, true: Fraction, *, percent: bool) -> str:
+    """The true value rounded half-up (factlint's default reading) to a drawn last digit."""
+    scales = [1] if percent else [1, *(scale for scale in SCALE_WORDS if scale <= true)]
+    scale = draw(st.sampled_from(scales))
+    decimals = draw(st.integers(1 if scale == 1 and not percent else 0, 3))
+    unit = Fraction(scale, 10**decimals)
+    units = math.floor(true / unit + Fraction(1, 2))
+    word = draw(st.sampled_from(SCALE_WORDS[scale])) if scale > 1 else ""
+    return decimal_text(draw, units, decimals) + word
