@@ -326,7 +326,7 @@ class _Family:
             shares[0] += 40
         as_of = f"{rng.choice(MONTHS)} {rng.choice((2023, 2024))}"
         ids = [
-            self.claim(f"share{number_}", f"{share}%", as_of=as_of, source=source, dims={"region": region})
+            self.claim(f"share{number_}", f"{share}%", as_of=as_of, source=source, dims={"region": region}, of=1000)
             for number_, (share, region) in enumerate(zip(shares, regions))
         ]
         if plant == "A103":

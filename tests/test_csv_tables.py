@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factlint import lint, load
-from factlint._csv_tables import parse_csv
+from factlint._loading.csv_tables import parse_csv
 from factlint._model import Location
 from factlint._positions import Position
 

@@ -173,7 +173,8 @@ def test_interval_addition_associates(a, b, c):
 def test_zero_and_one_are_identities(a):
     assert a + 0 == a
     assert a * 1 == a
-    assert -(-a) == a
+    negated = -a
+    assert -negated == a
 
 
 @given(st.data(), intervals(), intervals())

@@ -92,7 +92,7 @@ def _claims(draw: st.DrawFn, metric: st.SearchStrategy[str], source_ids: st.Sear
     period = draw(dates) if time == "period" else None
     since = draw(date_ranges(min_year=2010, max_year=2015)) if time == "running" else None
     statistic = "mean" if not value.percent and draw(st.integers(0, 9)) == 0 else None
-    base = draw(st.integers(1, 500)) if (value.percent or statistic) and draw(st.booleans()) else None
+    base = draw(st.integers(1, 500)) if (value.percent or statistic is not None) and draw(st.booleans()) else None
     return Claim(
         id=draw(_IDENTIFIERS),
         metric=draw(metric),

@@ -53,9 +53,9 @@ def _within_year_of(day: datetime.date, texts: Iterable[str]) -> list[str]:
             dates = parse_date_range(text)
         except DateError:  # a span running past the year 9999
             continue
-        if dates.first is not None and dates.last is not None and dates.first.year == dates.last.year == day.year:
-            if dates.first <= day <= dates.last:
-                found.append(text)
+        first, last = dates.first, dates.last
+        if first is not None and last is not None and first.year == last.year == day.year and first <= day <= last:
+            found.append(text)
     return found
 
 

@@ -64,7 +64,7 @@ def _hedge_phrases(hedge: Hedge) -> tuple[str, ...]:
     return tuple(phrases)
 
 
-_HEDGE_PHRASES = {hedge: _hedge_phrases(hedge) for hedge in Hedge if hedge not in (Hedge.EXACT, Hedge.RANGE)}
+_HEDGE_PHRASES: dict[Hedge, tuple[str, ...]] = {hedge: _hedge_phrases(hedge) for hedge in Hedge if hedge not in (Hedge.EXACT, Hedge.RANGE)}
 
 
 def _ratio_words() -> tuple[str, ...]:
@@ -99,7 +99,7 @@ def decimal_text(draw: st.DrawFn, units: int, decimals: int) -> str:
 def number_text(draw: st.DrawFn, number: int) -> str:
     """An integer, sometimes with a scale word when it has the trailing zeros for one: 2,400,000 -> "2.4 million"."""
     scales = [scale for scale in SCALE_WORDS if number >= scale and number % (scale // 100) == 0]
-    if scales and draw(st.booleans()):
+    if len(scales) > 0 and draw(st.booleans()):
         scale = draw(st.sampled_from(scales))
         units, decimals = number * 100 // scale, 2
         while decimals and units % 10 == 0:

@@ -186,7 +186,9 @@ def _plant_part_exceeds_whole(plant: _Plant) -> None:
 def _plant_shares_not_whole(plant: _Plant) -> None:
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-shares")
-    n = draw(st.integers(1, 1000))
+    # Shares of one whole state its base n; from n = 100 on, GRIM finds every whole percentage
+    # possible, so the planted share is A103's finding alone.
+    n = draw(st.integers(100, 1000))
     shares = draw(st.lists(st.integers(0, n), min_size=1, max_size=3).filter(lambda ks: sum(ks) <= n))
     stated = [statement_of(draw, Fraction(100 * k, n), percent=True) for k in shares]
     room = Interval(None, 100) - sum((quantity.interval for quantity in stated), Interval.point(0))
@@ -197,7 +199,17 @@ def _plant_shares_not_whole(plant: _Plant) -> None:
     share = plant.value(feasible, 0)
     source, dates = plant.source(), when(draw)
     for index, quantity in enumerate([*stated, parse_quantity(f"{share}%")]):
-        plant.add(Claim(id=f"{prefix}share{index}", metric=metric, value=quantity, dims={"answer": f"option {index}"}, as_of=dates, source=source))
+        plant.add(
+            Claim(
+                id=f"{prefix}share{index}",
+                metric=metric,
+                value=quantity,
+                dims={"answer": f"option {index}"},
+                of=n,
+                as_of=dates,
+                source=source,
+            )
+        )
     plant.description = f"one more share of {share}% on top of shares that leave less room"
 
 
@@ -396,11 +408,13 @@ def _grim_value(plant: _Plant, *, denominator: int, decimals: int, scale: int, t
 
     Rounded as the GRIM rules read it by default, so that the rule and the plant agree.
     """
-    unit = Fraction(1, 10**decimals)
+    places: int = 10**decimals
+    unit = Fraction(1, places)
     if not plant.beyond:
         return math.floor(true / unit + Fraction(1, 2)) * unit
     start = math.floor(true / unit)
-    top = 100 * 10**decimals if scale == 100 else 10 * 10**decimals
+    # Candidates run through [0, 100) for a percentage and [0, 10) for a mean (of answers up to 7).
+    top = (100 if scale == 100 else 10) * places
     for step in range(top):
         candidate = ((start + step) % top) * unit
         if not grim_hits(candidate, decimals, denominator, scale, DEFAULT_TOLERANCES.grim_rounding):

@@ -16,19 +16,20 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import Any
+from collections.abc import Iterator
 
 import attrs
 
 from factlint._codes import INVALID_FILE
-from factlint._loading import _ClaimEntry, _Document
+from factlint._loading.documents import Document
+from factlint._loading.entries import ClaimEntry
 from factlint._model import Location, Problem
 from factlint._positions import Path, Position, SourceMap
 
 __all__ = ["CLAIM_COLUMNS", "DIMS_PREFIX", "parse_csv"]
 
 # The fields of a [[claim]] entry, in their order; `dims` is spread over `dims.<name>` columns.
-CLAIM_COLUMNS = tuple(field.name for field in attrs.fields(_ClaimEntry) if field.name != "dims")
+CLAIM_COLUMNS = tuple(field.name for field in attrs.fields(ClaimEntry) if field.name != "dims")
 DIMS_PREFIX = "dims."
 _REQUIRED = ("id", "metric", "value")
 _CODES_SEPARATOR = re.compile(r"[\s,]+")
@@ -69,11 +70,8 @@ class _CsvSourceMap(SourceMap):
     def key(self, path: Path) -> Position | None:
         if len(path) < 3 or path[0] != "claim":
             return None
-        field = path[2]
-        if field == "dims" and len(path) > 3:
-            column = self._dims.get(path[3])  # type: ignore[arg-type]
-        else:
-            column = self._columns.get(field)  # type: ignore[arg-type]
+        columns, name = (self._dims, path[3]) if path[2] == "dims" and len(path) > 3 else (self._columns, path[2])
+        column = _column_named(columns, name)
         return None if column is None else Position(self.header_line, column)
 
     def raw(self, path: Path) -> str | None:
@@ -91,11 +89,11 @@ class _CsvSourceMap(SourceMap):
         field = field_path[0]
         if field == "dims":
             if len(field_path) > 1:
-                column = self._dims.get(field_path[1])  # type: ignore[arg-type]
+                column = _column_named(self._dims, field_path[1])
                 return column if column is not None and cells[column - 1] else None
             stated = [column for column in self._dims.values() if cells[column - 1]]
             return min(stated) if stated else None
-        column = self._columns.get(field)  # type: ignore[arg-type]
+        column = _column_named(self._columns, field)
         return column if column is not None and cells[column - 1] else None
 
     def _cells(self, index: int) -> list[str] | None:
@@ -120,7 +118,12 @@ class _CsvSourceMap(SourceMap):
         return None
 
 
-def parse_csv(text: str, path: str) -> _Document:
+def _column_named(columns: dict[str, int], name: str | int) -> int | None:
+    """The column of a field or a `dims.<name>`; a list index names no column."""
+    return columns.get(name) if isinstance(name, str) else None
+
+
+def parse_csv(text: str, path: str) -> Document:
     """Read a CSV claim table into the raw `claim` entries and the source map of a fact file.
 
     A bad header cell, or a row with the wrong number of fields, is reported where it
@@ -128,9 +131,8 @@ def parse_csv(text: str, path: str) -> _Document:
     or `value` column is one finding, and no row is read (each would fail alike).
     """
     problems: list[Problem] = []
-    document = _Document(path, {}, None, problems)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows = _rows(reader, path, problems)
+    document = Document(path, {}, None, problems)
+    rows = _rows(text, path, problems)
     header = next(rows, None)
     if header is None:
         problems.append(Problem(INVALID_FILE.code, "empty CSV file: expected a header row naming the claim fields", Location(path, 1, 1)))
@@ -148,7 +150,7 @@ def parse_csv(text: str, path: str) -> _Document:
     width = len(header_cells)
     source_map = _CsvSourceMap(text, header_line, width, columns, dims)
     document.source_map = source_map
-    entries: list[dict[str, Any] | None] = []
+    entries: list[object] = []
     row_lines = source_map.row_lines
     plain = [(name, column - 1) for name, column in columns.items() if name not in ("items", "ignore")]
     dims_cells = [(name, column - 1) for name, column in dims.items()]
@@ -170,7 +172,7 @@ def parse_csv(text: str, path: str) -> _Document:
                 )
             )
             continue
-        entry: dict[str, Any] = {name: row[cell] for name, cell in plain if row[cell]}
+        entry: dict[str, object] = {name: row[cell] for name, cell in plain if row[cell]}
         if dims_cells:
             breakdown = {name: row[cell] for name, cell in dims_cells if row[cell]}
             if breakdown:
@@ -184,8 +186,9 @@ def parse_csv(text: str, path: str) -> _Document:
     return document
 
 
-def _rows(reader: Any, path: str, problems: list[Problem]):  # type: ignore[no-untyped-def]
+def _rows(text: str, path: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
     """(first line, cells) of each non-blank row; a CSV syntax error is reported and reading goes on."""
+    reader = csv.reader(io.StringIO(text, newline=""))
     line = 1
     while True:
         try:

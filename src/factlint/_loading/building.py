@@ -1,0 +1,333 @@
+"""Build the model from the raw entries of parsed fact files, each problem located at the field where it was written."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
+
+import attrs
+from cattrs.errors import ClassValidationError, IterableValidationError
+
+from factlint._codes import INVALID_FILE, INVALID_VALUE
+from factlint._dates import DateError, DateRange, parse_date_range
+from factlint._expressions import ExpressionError
+from factlint._loading.documents import Document
+from factlint._loading.entries import (
+    RELATION_TABLES,
+    ClaimEntry,
+    CheckEntry,
+    DocPath,
+    FileEntry,
+    PartEntry,
+    RatioEntry,
+    RelationEntry,
+    SameEntry,
+    SourceEntry,
+    StatedDate,
+    SumEntry,
+    converter,
+    describe,
+    structure_errors,
+)
+from factlint._model import (
+    Check,
+    Claim,
+    ClaimSet,
+    FileSettings,
+    Location,
+    Part,
+    Problem,
+    Ratio,
+    Relation,
+    Same,
+    Source,
+    Sum,
+)
+from factlint._positions import SourceMap
+from factlint._quantities import QuantityError, Tolerances, parse_quantity
+
+__all__ = ["build"]
+
+EntryT = TypeVar("EntryT", bound=attrs.AttrsInstance)
+
+_MODELS: dict[type[RelationEntry], type[Relation]] = {
+    SumEntry: Sum,
+    PartEntry: Part,
+    RatioEntry: Ratio,
+    SameEntry: Same,
+    CheckEntry: Check,
+}
+
+
+@functools.cache
+def _field_names(entry_class: type[attrs.AttrsInstance]) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(entry_class))
+
+
+def _taken_as_stated(entry_class: type[attrs.AttrsInstance], *read_by_name: str) -> tuple[str, ...]:
+    """The fields of an entry that its model class takes as they were stated: all but those read by name."""
+    return tuple(name for name in _field_names(entry_class) if name not in read_by_name)
+
+
+# Dates are read against the date their source was published ("late May" of which year);
+# `of` may be a number written as text; the value is read with the run's tolerances.
+_SOURCE_DATES = ("published", "retrieved")
+_CLAIM_DATES = ("as_of", "period", "since")
+_SOURCE_AS_STATED = _taken_as_stated(SourceEntry, *_SOURCE_DATES)
+_CLAIM_AS_STATED = _taken_as_stated(ClaimEntry, "value", "of", *_CLAIM_DATES)
+# A Claim's error names its field first ("items must be at least 1", "cannot read per = ...").
+_NAMED_FIELD = re.compile(r"(?:cannot read )?(\w+)")
+
+
+@attrs.define
+class _Builder:
+    tolerances: Tolerances
+    problems: list[Problem] = attrs.field(factory=list)
+    unreadable_ids: set[str] = attrs.field(factory=set)
+
+    def problem(self, code: str, message: str, location: Location) -> None:
+        self.problems.append(Problem(code, message, location))
+
+    def structure(self, document: Document, table: str, index: int, raw: object, entry_class: type[EntryT]) -> EntryT | None:
+        """The raw entry as its attrs class, or None after reporting each of its problems."""
+        where: DocPath = (table, index)
+        if not isinstance(raw, dict):
+            self.problem(INVALID_FILE.code, f"each [[{table}]] must be a table, not {describe(raw)}", document.locate(where))
+            return None
+        restored = _restore_decimal_text(raw, where, document.source_map)
+        try:
+            return converter.structure(restored, entry_class)
+        except (ClassValidationError, IterableValidationError, ValueError, TypeError) as error:
+            for doc_path, message, at_key in structure_errors(error, where, table, entry_class):
+                self.problem(INVALID_FILE.code, message, document.locate(doc_path, key=at_key))
+            stated_id = raw.get("id")
+            if isinstance(stated_id, str):
+                self.unreadable_ids.add(stated_id)
+            return None
+
+
+def _restore_decimal_text(raw: dict[str, object], where: DocPath, source_map: SourceMap | None) -> dict[str, object]:
+    """TOML floats lose their stated decimals ("15.70" becomes 15.7); take the text from the file instead."""
+    for value in raw.values():
+        if isinstance(value, float):
+            break
+    else:
+        return raw
+    restored = dict(raw)
+    for key, value in raw.items():
+        if isinstance(value, float):
+            text = source_map.raw((*where, key)) if source_map is not None else None
+            restored[key] = text.replace("_", "") if text else repr(value)
+    return restored
+
+
+def build(documents: list[Document], tolerances: Tolerances) -> ClaimSet:
+    """One claim set of the parsed files: ids are shared across them, and every problem is kept, located."""
+    builder = _Builder(tolerances)
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    relations: list[Relation] = []
+    files: list[FileSettings] = []
+
+    for document in documents:
+        builder.problems.extend(document.problems)
+        builder.unreadable_ids.update(document.unreadable_ids)
+        for index, raw in enumerate(document.tables.get("source", [])):
+            if raw is None:
+                continue
+            source_entry = builder.structure(document, "source", index, raw, SourceEntry)
+            if source_entry is not None:
+                source = _source(builder, document, index, source_entry)
+                if source is not None:
+                    sources.append(source)
+        settings = document.tables.get("factlint")
+        if settings:
+            file_entry = builder.structure(document, "factlint", 0, settings[0], FileEntry)
+            if file_entry is not None:
+                files.append(
+                    FileSettings(
+                        path=document.path,
+                        **attrs.asdict(file_entry, recurse=False),
+                        location=document.locate(("factlint",)),
+                        locations={"ignore": document.locate(("factlint", "ignore"))},
+                    )
+                )
+
+    published = {source.id: source.published for source in sources}
+    for document in documents:
+        raw_claims = document.tables.get("claim", [])
+        for index, raw in enumerate(raw_claims):
+            if raw is None:
+                continue
+            # Let go of each raw entry once read, so that a large file never holds all of
+            # its raw entries and all of its claims at once.
+            raw_claims[index] = None
+            claim_entry = builder.structure(document, "claim", index, raw, ClaimEntry)
+            if claim_entry is not None:
+                claim = _claim(builder, document, index, claim_entry, published)
+                if claim is not None:
+                    claims.append(claim)
+        for table, entry_class in RELATION_TABLES.items():
+            for index, raw in enumerate(document.tables.get(table, [])):
+                if raw is None:
+                    continue
+                relation_entry = builder.structure(document, table, index, raw, entry_class)
+                if relation_entry is not None:
+                    relation = _relation(builder, document, table, index, relation_entry)
+                    if relation is not None:
+                        relations.append(relation)
+
+    for document in documents:
+        # The lazy locations keep their document: let go of its raw entries.
+        document.tables = {}
+    return ClaimSet(
+        claims=claims,
+        sources=sources,
+        relations=relations,
+        problems=builder.problems,
+        files=files,
+        unreadable_ids=builder.unreadable_ids,
+    )
+
+
+class _FieldLocations(Mapping[str, Location]):
+    """Where each field of an entry was stated, looked up in the source map only when first asked for.
+
+    Most claims never appear in a finding; finding a dozen positions for each claim of a
+    large file up front was most of the time it took to load.
+    """
+
+    __slots__ = ("_document", "_fields", "_found", "_where")
+
+    def __init__(self, document: Document, where: DocPath, entry: attrs.AttrsInstance) -> None:
+        self._document: Document | None = document
+        self._where = where
+        self._fields = _field_names(type(entry))
+        self._found: dict[str, Location] | None = None
+
+    def _resolved(self) -> dict[str, Location]:
+        found = self._found
+        if found is None:
+            document = self._document
+            found = {}
+            if document is not None and document.source_map is not None:
+                for name in self._fields:
+                    if document.source_map.value((*self._where, name)) is not None:
+                        found[name] = document.locate((*self._where, name))
+            self._found, self._document = found, None
+        return found
+
+    def __getitem__(self, field: str) -> Location:
+        return self._resolved()[field]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+    def __repr__(self) -> str:
+        return repr(self._resolved())
+
+    def __reduce__(self) -> tuple[type[dict[str, Location]], tuple[dict[str, Location]]]:
+        return dict, (self._resolved(),)
+
+
+def _read_date(
+    builder: _Builder, document: Document, where: DocPath, field: str, stated: StatedDate | None, reference: DateRange | None
+) -> DateRange | None:
+    if stated is None:
+        return None
+    try:
+        return parse_date_range(stated, reference=reference.last if reference is not None else None)
+    except DateError as error:
+        message = str(error)
+        if reference is None and "no year" in message:
+            message += " (give the year, or a `published` date to its source)"
+        builder.problem(INVALID_VALUE.code, f"{field}: {message}", document.locate((*where, field)))
+        raise
+
+
+def _source(builder: _Builder, document: Document, index: int, entry: SourceEntry) -> Source | None:
+    where: DocPath = ("source", index)
+    try:
+        dates = {field: _read_date(builder, document, where, field, getattr(entry, field), None) for field in _SOURCE_DATES}
+        return Source(
+            **{name: getattr(entry, name) for name in _SOURCE_AS_STATED},
+            **dates,
+            location=document.locate(where),
+            locations=_FieldLocations(document, where, entry),
+        )
+    except DateError:
+        builder.unreadable_ids.add(entry.id)
+    except ValueError as error:
+        builder.problem(INVALID_VALUE.code, str(error), document.locate((*where, "id")))
+        builder.unreadable_ids.add(entry.id)
+    return None
+
+
+def _claim(
+    builder: _Builder,
+    document: Document,
+    index: int,
+    entry: ClaimEntry,
+    published: Mapping[str, DateRange | None],
+) -> Claim | None:
+    where: DocPath = ("claim", index)
+    reference = published.get(entry.source) if entry.source is not None else None
+    readable = True
+    try:
+        value = parse_quantity(entry.value, builder.tolerances)
+    except QuantityError as error:
+        builder.problem(INVALID_VALUE.code, f"value: {error}", document.locate((*where, "value")))
+        readable = False
+    dates: dict[str, DateRange | None] = {}
+    for field in _CLAIM_DATES:
+        try:
+            dates[field] = _read_date(builder, document, where, field, getattr(entry, field), reference)
+        except DateError:
+            readable = False
+    if not readable:
+        builder.unreadable_ids.add(entry.id)
+        return None
+    as_stated: dict[str, Any] = {name: getattr(entry, name) for name in _CLAIM_AS_STATED}
+    try:
+        return Claim(
+            **as_stated,
+            value=value,
+            of=_base(entry.of),
+            **dates,
+            location=document.locate(where),
+            locations=_FieldLocations(document, where, entry),
+        )
+    except (TypeError, ValueError) as error:
+        named = _NAMED_FIELD.match(str(error))
+        field = named[1] if named and named[1] in _field_names(ClaimEntry) else "id"
+        builder.problem(INVALID_VALUE.code, str(error), document.locate((*where, field)))
+        builder.unreadable_ids.add(entry.id)
+        return None
+
+
+def _base(stated: int | str | None) -> int | str | None:
+    """`of` is a number ("43" or 43) or the id of a claim holding the number."""
+    if isinstance(stated, str) and stated.replace(",", "").strip().isdigit():
+        return int(stated.replace(",", ""))
+    return stated
+
+
+def _relation(builder: _Builder, document: Document, table: str, index: int, entry: RelationEntry) -> Relation | None:
+    where: DocPath = (table, index)
+    fields = attrs.asdict(entry)
+    try:
+        return _MODELS[type(entry)](**fields, location=document.locate(where), locations=_FieldLocations(document, where, entry))
+    except ExpressionError as error:
+        location = document.locate((*where, "expr"))
+        # Point inside the expression text, just after the opening quote.
+        column = location.column + error.column
+        builder.problem(INVALID_VALUE.code, f"expr: {error}", attrs.evolve(location, column=column))
+    except (QuantityError, ValueError) as error:
+        field = {"ratio": "factor"}.get(table, next(iter(fields)))
+        builder.problem(INVALID_VALUE.code, f"{field}: {error}", document.locate((*where, field)))
+    return None

@@ -1,0 +1,77 @@
+"""The loader's entry points: read fact files (or one file's text), parse each by its format, build one ClaimSet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from factlint._loading.building import build
+from factlint._loading.csv_tables import parse_csv
+from factlint._loading.discovery import FACT_FILE_SUFFIXES, StrPath, discover, fact_files_by_folder
+from factlint._loading.documents import Document, parse_json, parse_toml
+from factlint._model import ClaimSet
+from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
+
+__all__ = ["load", "load_by_folder", "loads"]
+
+
+def load(paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:
+    """Load fact files (and the fact files under folders) into one ClaimSet.
+
+    Ids are shared across the files of one call, so sources may live in one file and
+    claims in another. Bad input never raises: it becomes a problem with its location.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    documents = []
+    for path in discover(paths):
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            documents.append(Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
+            continue
+        documents.append(_parse(text, str(path)))
+    return build(documents, tolerances)
+
+
+def load_by_folder(
+    paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT_TOLERANCES
+) -> list[tuple[Path, ClaimSet]]:
+    """One claim set per folder, as the command line checks them.
+
+    The fact files of one folder share ids (sources in one file, claims in another) and
+    relations are inferred across them; different folders are independent, so unrelated
+    stories in one repository never collide. A file named on its own brings the other
+    fact files of its folder, whose sources and claims it may use.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return [(folder, load(files, tolerances=tolerances)) for folder, files in fact_files_by_folder(paths).items()]
+
+
+def loads(text: str, *, path: str = "<string>", format: str = "toml", tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:
+    """Load one fact file's text; `format` is "toml" or "json"."""
+    if format not in ("toml", "json"):
+        raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    suffix = ".facts.json" if format == "json" else ".facts.toml"
+    name = path if path.endswith(FACT_FILE_SUFFIXES) else path + suffix
+    document = _parse(text, name)
+    # The name with a suffix only chose the parser: problems found while parsing are at `path` too.
+    problems = [
+        attrs.evolve(problem, location=attrs.evolve(problem.location, path=path))
+        if problem.location is not None and problem.location.path == name
+        else problem
+        for problem in document.problems
+    ]
+    return build([attrs.evolve(document, path=path, problems=problems)], tolerances)
+
+
+def _parse(text: str, path: str) -> Document:
+    """The document of a fact file's text, read as its name's suffix says."""
+    if path.endswith(".json"):
+        return parse_json(text, path)
+    if path.endswith(".csv"):
+        return parse_csv(text, path)
+    return parse_toml(text, path)
