@@ -11,6 +11,7 @@ from factlint._rule import RuleSet, Violation, specificity
 from factlint._rules import builtin_rules
 from factlint._settings import Context, Settings, layered
 from factlint._suppression import apply_suppressions
+from factlint._truncation import with_truncation_notes
 
 __all__ = ["lint"]
 
@@ -56,7 +57,7 @@ def lint(
             findings.append(finding_of(problem_rule, Violation(problem.message, location=problem.location), settings))
     seen: set[tuple[str, frozenset[str], str]] = set()
     for chosen in selected:
-        for violation in chosen(claim_set, context):
+        for violation in with_truncation_notes(chosen, list(chosen(claim_set, context)), claim_set, context):
             finding = finding_of(chosen, violation, settings)
             # Inference must never repeat what an explicit relation already reported.
             key = (finding.code, finding.claim_ids, "" if finding.claim_ids else finding.message)

@@ -266,8 +266,11 @@ def _corner_product(
     if a == 0 or b == 0:
         # 0 x infinity at an open end: the products only approach 0 here.
         return Fraction(0), True
-    product = a * b
-    return product, a_open or b_open
+    if isinstance(a, float) or isinstance(b, float):
+        # An infinite end: only the signs matter. Fraction times float would turn the
+        # Fraction into a float, which overflows (or vanishes) for a huge (or tiny) one.
+        return (_INFINITY if (a > 0) == (b > 0) else -_INFINITY), a_open or b_open
+    return a * b, a_open or b_open
 
 
 def _finite_or_none(corner: tuple[Fraction | float, bool]) -> tuple[Fraction | None, bool]:

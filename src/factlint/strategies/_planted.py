@@ -187,7 +187,7 @@ def _plant_shares_not_whole(plant: _Plant) -> None:
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-shares")
     # Shares of one whole state its base n; from n = 100 on, GRIM finds every whole percentage
-    # possible, so the planted share is A103's finding alone.
+    # possible, so the planted share is a finding of the shares rule alone.
     n = draw(st.integers(100, 1000))
     shares = draw(st.lists(st.integers(0, n), min_size=1, max_size=3).filter(lambda ks: sum(ks) <= n))
     stated = [statement_of(draw, Fraction(100 * k, n), percent=True) for k in shares]
