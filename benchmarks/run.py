@@ -325,8 +325,8 @@ def write_results(info: dict[str, str], results: dict[str, dict[str, Any]], cold
                 )
                 for size, result in results.items()
             ),
-        )  # fmt: skip
-    )
+        )
+    )  # fmt: skip
     parts.append("\n## Peak memory (maximum resident set size of a fresh process)\n\n")
     parts.append(
         table(
@@ -339,8 +339,8 @@ def write_results(info: dict[str, str], results: dict[str, dict[str, Any]], cold
                 )
                 for size, result in results.items()
             ),
-        )  # fmt: skip
-    )
+        )
+    )  # fmt: skip
     if "10k" in results and "100k" in results:
         small, large = results["10k"], results["100k"]
         parts.append("\n## Growth from 10k to 100k claims\n\n")

@@ -94,7 +94,7 @@ def test_column_counts_fields_and_empty_cells_are_absent_fields(facts) -> None: 
 
 def test_an_unreadable_value_is_reported_at_its_cell_and_the_other_rows_are_still_checked(facts) -> None:  # type: ignore[no-untyped-def]
     claims = CLAIMS.format(total="20,583").replace('"1,369"', "lots")
-    csv_path, claim_set = facts(claims)
+    _, claim_set = facts(claims)
     assert codes_and_places(claim_set) == [("F002", 5, 3)]
     assert claim_set.claim("awol_2025") is not None
 
@@ -119,9 +119,10 @@ def test_an_unknown_column_is_reported_in_the_header_and_ignored(facts) -> None:
     claims = CLAIMS.format(total="20,538").replace("dims.charge,quote", "dims.charge,quote,colour", 1)
     claims = claims.replace("AWOL,\n", "AWOL,,red\n")
     _, claim_set = facts(claims)
-    findings = [finding for finding in lint(claim_set)]
-    assert [(finding.code, finding.location.line, finding.location.column) for finding in findings][0] == ("F001", 1, 9)
-    assert "unknown column 'colour'" in findings[0].message
+    findings = list(lint(claim_set))
+    first = findings[0]
+    assert (first.code, first.location.line, first.location.column) == ("F001", 1, 9)
+    assert "unknown column 'colour'" in first.message
 
 
 def test_a_header_without_the_required_columns_is_one_finding(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 import pickle
 from datetime import date, datetime, timedelta
 
@@ -337,7 +338,7 @@ def assert_partition(whole: DateRange, parts: list[DateRange]) -> None:
     """The parts follow each other day after day and together cover exactly the whole."""
     assert parts[0].first == whole.first
     assert parts[-1].last == whole.last
-    for earlier, later in zip(parts, parts[1:]):
+    for earlier, later in itertools.pairwise(parts):
         assert earlier.last is not None and earlier.last + timedelta(days=1) == later.first
     assert sum(part.days or 0 for part in parts) == whole.days
 

@@ -434,7 +434,7 @@ def test_the_truth_never_contradicts_a_value_inside_the_intervals(conjunction, r
         assert not expected
 
 
-grammar_pieces = list("ab_19,.%()<=>!+-*/×÷ \n'[]") + [" and ", " or "]
+grammar_pieces = [*"ab_19,.%()<=>!+-*/×÷ \n'[]", " and ", " or "]
 grammar_text = st.lists(st.sampled_from(grammar_pieces), max_size=30).map("".join)
 
 

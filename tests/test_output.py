@@ -28,19 +28,19 @@ SUM_MISMATCH = sum_mismatch_quoting("20,583 cases")
 
 
 def _finding(severity: Severity = Severity.ERROR, message: str = "parts add up to 20,538", **changes) -> Finding:
-    fields = dict(
-        code="A101",
-        name="sum-mismatch",
-        severity=severity,
-        message=message,
-        location=Location("facts/cases.facts.toml", 4, 9),
-        explanation=("18,159 + 2,379 = 20,538", "but the total says 20,583"),
-        claims=(
+    fields = {
+        "code": "A101",
+        "name": "sum-mismatch",
+        "severity": severity,
+        "message": message,
+        "location": Location("facts/cases.facts.toml", 4, 9),
+        "explanation": ("18,159 + 2,379 = 20,538", "but the total says 20,583"),
+        "claims": (
             ClaimRef("total", Location("facts/cases.facts.toml", 1, 1), "20,583 cases"),
             ClaimRef("a", Location("facts/cases.facts.toml", 5, 1)),
         ),
-        fix=Fix(description="20,583 may be a typo for 20,538", claim="total", replacement="20,538"),
-    )
+        "fix": Fix(description="20,583 may be a typo for 20,538", claim="total", replacement="20,538"),
+    }
     fields.update(changes)
     return Finding(**fields)
 

@@ -37,6 +37,7 @@ from factlint.strategies import (
     sources,
     supported_codes,
 )
+from factlint.strategies._dates import DATE_FORMS, written_date
 
 # Claim sets take a while to build and lint; a slow example is not a failure.
 heavy = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -135,6 +136,24 @@ def test_date_ranges_stay_in_their_years_and_never_run_backwards(dates):
     for day in (dates.first, dates.last):
         assert day is None or datetime.date(2010, 1, 1) <= day <= datetime.date(2020, 12, 31)
     assert parse_date_range(dates.text) == dates
+
+
+@given(date_ranges(min_year=9999, max_year=9999, allow_open=True))
+@settings(max_examples=300)
+def test_date_ranges_in_the_year_9999_never_run_past_it(dates):
+    assert not dates.is_reversed()
+    for day in (dates.first, dates.last):
+        assert day is None or day.year == 9999
+    assert parse_date_range(dates.text) == dates
+
+
+@pytest.mark.parametrize("day", [datetime.date(1000, 1, 1), datetime.date(9999, 12, 31)])
+@pytest.mark.parametrize("form", DATE_FORMS)
+@given(data=st.data())
+def test_every_date_form_writes_the_first_and_last_four_digit_days(day, form, data):
+    dates = parse_date_range(written_date(data.draw, day, forms=[form]))
+    assert dates.first <= day <= dates.last
+    assert dates.first.year == dates.last.year == day.year
 
 
 def _member(data, interval):

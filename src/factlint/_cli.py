@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from factlint._rule import Rule, RuleSet
@@ -42,8 +42,9 @@ def main(argv: Sequence[str] | None = None, *, rules: RuleSet | None = None) -> 
     except SystemExit as exit_:  # argparse has printed the help, the version or a usage error
         return EXIT_CLEAN if exit_.code in (0, None) else EXIT_ERROR
     args.rule_set = rules
+    command: Callable[[argparse.Namespace], int] = args.run
     try:
-        return args.run(args)
+        return command(args)
     except BrokenPipeError:  # `factlint check | head`: the reader has gone, so stop quietly
         import os
 
@@ -54,7 +55,7 @@ def main(argv: Sequence[str] | None = None, *, rules: RuleSet | None = None) -> 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line, as in the rest of factlint's messages."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, f"factlint: error: {message} (see `{self.prog} --help`)\n")
 
 
@@ -111,7 +112,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class _VersionAction(argparse.Action):
-    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
         from importlib import metadata
 
         try:
@@ -137,7 +144,7 @@ def _known_rules(args: argparse.Namespace) -> RuleSet:
 
     from factlint._plugin_finder import FactlintPluginWarning, installed_rules
 
-    rules: RuleSet = args.rule_set
+    rules: RuleSet | None = args.rule_set
     if rules is None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FactlintPluginWarning)  # printed below, once per run

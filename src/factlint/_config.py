@@ -27,7 +27,7 @@ import attrs
 
 from factlint._codes import Severity
 from factlint._plugin_finder import installed_rules
-from factlint._quantities import Rounding, Tolerances
+from factlint._quantities import Rounding, RoundNumbers, Tolerances
 from factlint._rule import RuleSet
 from factlint._settings import Settings
 
@@ -49,7 +49,8 @@ __all__ = [
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")
 
 _SETTINGS_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "tolerances")
-_TOLERANCE_KEYS = ("approximate", "nearly", "rounding", "grim-rounding")
+_TOLERANCE_KEYS = ("approximate", "nearly", "ratio", "rounding", "round-numbers", "grim-rounding")
+_ROUND_NUMBERS = tuple(reading.value for reading in RoundNumbers)
 _ROUNDINGS = tuple(mode.value for mode in Rounding)
 _SEVERITIES = tuple(level.value for level in Severity)
 
@@ -210,10 +211,17 @@ class _Reader:
             raise self.fail("tolerances", f"expected a table with keys {', '.join(_TOLERANCE_KEYS)}, not {_describe(value)}")
         self.check_keys(value, _TOLERANCE_KEYS, "tolerances.")
         defaults = Tolerances()
+        round_numbers = value.get("round-numbers", defaults.round_numbers.value)
+        if round_numbers not in _ROUND_NUMBERS:
+            raise self.fail(
+                "tolerances.round-numbers", f"expected one of {', '.join(map(repr, _ROUND_NUMBERS))}, not {_describe(round_numbers)}"
+            )
         return Tolerances(
             approximate=self.fraction("tolerances.approximate", value.get("approximate", defaults.approximate)),
             nearly=self.fraction("tolerances.nearly", value.get("nearly", defaults.nearly)),
+            ratio=self.fraction("tolerances.ratio", value.get("ratio", defaults.ratio)),
             rounding=self.rounding("tolerances.rounding", value.get("rounding", defaults.rounding.value)),
+            round_numbers=round_numbers,
             grim_rounding=self.roundings(
                 "tolerances.grim-rounding", value.get("grim-rounding", [mode.value for mode in defaults.grim_rounding])
             ),

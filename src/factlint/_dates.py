@@ -57,11 +57,7 @@ class DateRange:
         """Whether some day lies in both ranges (an open end reaches to infinity; a reversed range holds no day)."""
         if self.is_reversed() or other.is_reversed():
             return False
-        if self.last is not None and other.first is not None and self.last < other.first:
-            return False
-        if other.last is not None and self.first is not None and other.last < self.first:
-            return False
-        return True
+        return not (self.is_before(other) or other.is_before(self))
 
     def is_before(self, other: DateRange) -> bool:
         """Whether this range certainly ends before the other starts (self.last < other.first)."""

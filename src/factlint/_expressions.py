@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import keyword
-import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
-from typing import Union
+from typing import TypeVar
 
 import attrs
 
@@ -32,10 +31,10 @@ class ExpressionError(ValueError):
 
     @property
     def column(self) -> int:
-        return self.args[1]
+        return int(self.args[1])
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 # -- the parsed tree -------------------------------------------------------------------
@@ -69,7 +68,7 @@ class _Operation:
     rest: tuple[tuple[str, _Node], ...]
 
 
-_Node = Union[_Number, _Name, _Negation, _Operation]
+_Node = _Number | _Name | _Negation | _Operation
 
 
 @attrs.frozen
@@ -82,12 +81,6 @@ class _Comparison:
     spans: tuple[tuple[int, int], ...]
 
 
-_ARITHMETIC: dict[str, Callable[..., object]] = {
-    "+": operator.add,
-    "-": operator.sub,
-    "*": operator.mul,
-    "/": operator.truediv,
-}
 _ADDITIVE = {"+": "+", "-": "-"}
 _MULTIPLICATIVE = {"*": "*", "×": "*", "/": "/", "÷": "/"}
 _COMPARISONS: dict[str, Callable[[Interval, Interval], Truth]] = {
@@ -101,6 +94,20 @@ _COMPARISONS: dict[str, Callable[[Interval, Interval], Truth]] = {
 }
 
 
+# Checks compute with intervals of the claims' readings, and with exact numbers for constant parts.
+_Operand = TypeVar("_Operand", Interval, Fraction)
+
+
+def _arithmetic(symbol: str, left: _Operand, right: _Operand) -> _Operand:
+    if symbol == "+":
+        return left + right
+    if symbol == "-":
+        return left - right
+    if symbol == "*":
+        return left * right
+    return left / right
+
+
 def _value(node: _Node, values: Mapping[str, Interval]) -> Interval:
     if isinstance(node, _Number):
         return Interval.point(node.value)
@@ -110,7 +117,7 @@ def _value(node: _Node, values: Mapping[str, Interval]) -> Interval:
         return -_value(node.operand, values)
     result = _value(node.first, values)
     for symbol, operand in node.rest:
-        result = _ARITHMETIC[symbol](result, _value(operand, values))  # type: ignore[assignment]
+        result = _arithmetic(symbol, result, _value(operand, values))
     return result
 
 
@@ -128,7 +135,7 @@ def _constant(node: _Node) -> Fraction | None:
         value = _constant(operand)
         if result is None or value is None:
             return None
-        result = _ARITHMETIC[symbol](result, value)  # type: ignore[assignment]
+        result = _arithmetic(symbol, result, value)
     return result
 
 
@@ -144,7 +151,8 @@ def _occurrences(node: _Node) -> Iterator[_Name]:
 
 
 def _show(interval: Interval) -> str:
-    return format_number(interval.low) if interval.is_point else str(interval)  # type: ignore[arg-type]
+    low = interval.low
+    return format_number(low) if low is not None and interval.is_point else str(interval)
 
 
 @attrs.frozen
@@ -248,6 +256,8 @@ class _Token:
 
 _NUMBER = re.compile(r"[0-9]{1,3}(?:[,_][0-9]{3})+(?:\.[0-9]+)?%?|[0-9]+(?:\.[0-9]+)?%?")
 _NAME = re.compile(r"[^\W\d]\w*")
+# What a number runs on into, for an error message: "2.5x" or "20,5381".
+_RUN = re.compile(r"[\w.,%]*")
 _OPERATORS = ("<=", ">=", "==", "!=", "<", ">", "=", "+", "-", "*", "×", "/", "÷")
 _ALLOWED = "use numbers, claim ids, + - * / × ÷, comparisons (< <= > >= == !=), parentheses and 'and'"
 _FORBIDDEN_PAIRS = {
@@ -320,7 +330,8 @@ def _number_token(text: str, match: re.Match[str]) -> _Token:
     written = match.group()
     after = text[match.end() : match.end() + 1]
     if after and (after.isalnum() or after in "_.,"):
-        run = re.match(r"[\w.,%]*", text[match.start() :]).group()  # type: ignore[union-attr]
+        run_match = _RUN.match(text, match.start())
+        run = run_match.group() if run_match else written
         if _NAME.match(after):
             reason = f"the number {written} runs into a name in {run!r}: put an operator between them"
         else:
@@ -404,7 +415,9 @@ class _Parser:
         while True:
             start = self._token.start
             operands.append(self._sum())
-            spans.append((start, self._previous.end))  # type: ignore[union-attr]
+            last = self._previous
+            assert last is not None  # the operand has been read
+            spans.append((start, last.end))
             if not (self._token.kind == "operator" and self._token.text in _COMPARISONS):
                 break
             symbols.append(self._advance().text)
@@ -442,9 +455,9 @@ class _Parser:
 
     def _atom(self) -> _Node:
         token = self._token
-        if token.kind == "number":
+        if token.kind == "number" and token.value is not None:
             self._advance()
-            return _Number(token.value)  # type: ignore[arg-type]
+            return _Number(token.value)
         if token.kind == "name":
             self._advance()
             if self._token.kind == "(":

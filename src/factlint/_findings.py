@@ -24,6 +24,23 @@ class ClaimRef:
     quote: str = ""
 
 
+# Named converters rather than `tuple`, so that type checkers see what each field takes.
+def _text_tuple(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(texts)
+
+
+def _claim_ref_tuple(claims: Iterable[ClaimRef]) -> tuple[ClaimRef, ...]:
+    return tuple(claims)
+
+
+def _finding_tuple(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(findings)
+
+
+def _rule_tuple(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(rules)
+
+
 @attrs.frozen
 class Finding:
     """One reported problem: which rule, where, the claims involved, and the arithmetic that shows it."""
@@ -33,8 +50,8 @@ class Finding:
     severity: Severity
     message: str
     location: Location | None = None
-    explanation: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    claims: tuple[ClaimRef, ...] = attrs.field(default=(), converter=tuple)
+    explanation: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple)
+    claims: tuple[ClaimRef, ...] = attrs.field(default=(), converter=_claim_ref_tuple)
     fix: Fix | None = None
 
     @property
@@ -69,8 +86,8 @@ def finding_of(chosen: Rule, violation: Violation, settings: Settings) -> Findin
 class Report:
     """The findings of a run, in file order; iterate over it, or ask for its exit code."""
 
-    findings: tuple[Finding, ...] = attrs.field(converter=tuple)
-    rules: tuple[Rule, ...] = attrs.field(default=(), converter=tuple)
+    findings: tuple[Finding, ...] = attrs.field(converter=_finding_tuple)
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_rule_tuple)
     claim_count: int = 0
 
     def __iter__(self) -> Iterator[Finding]:

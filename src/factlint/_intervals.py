@@ -5,11 +5,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Union
 
 import attrs
 
-Number = Union[int, Fraction]
+Number = int | Fraction
 
 
 class Truth(enum.Enum):
@@ -65,9 +64,12 @@ class Interval:
             object.__setattr__(self, "low_open", True)
         if self.high is None and not self.high_open:
             object.__setattr__(self, "high_open", True)
-        if self.low is not None and self.high is not None:
-            if self.low > self.high or (self.low == self.high and (self.low_open or self.high_open)):
-                raise ValueError(f"empty interval: {self._describe()}")
+        if (
+            self.low is not None
+            and self.high is not None
+            and (self.low > self.high or (self.low == self.high and (self.low_open or self.high_open)))
+        ):
+            raise ValueError(f"empty interval: {self._describe()}")
 
     @classmethod
     def point(cls, value: Number) -> Interval:
@@ -112,14 +114,12 @@ class Interval:
 
     @property
     def width(self) -> Fraction | None:
-        return None if not self.is_bounded else self.high - self.low  # type: ignore[operator]
+        return None if self.low is None or self.high is None else self.high - self.low
 
     def __contains__(self, value: Number) -> bool:
         if self.low is not None and (value < self.low or (value == self.low and self.low_open)):
             return False
-        if self.high is not None and (value > self.high or (value == self.high and self.high_open)):
-            return False
-        return True
+        return not (self.high is not None and (value > self.high or (value == self.high and self.high_open)))
 
     def intersects(self, other: Interval) -> bool:
         """Some number lies in both."""
@@ -203,11 +203,11 @@ class Interval:
             for a, a_open in self._ends()
             for b, b_open in other._ends()
         ]
-        low = min(corners, key=lambda corner: (corner[0], corner[1]))
-        high = max(corners, key=lambda corner: (corner[0], -corner[1]))
-        low_value, low_open = _finite_or_none(low)
-        high_value, high_open = _finite_or_none(high)
-        return Interval(low_value, high_value, low_open, high_open)
+        lowest = min(corners, key=lambda corner: (corner[0], corner[1]))
+        highest = max(corners, key=lambda corner: (corner[0], -corner[1]))
+        low, low_open = _finite_or_none(lowest)
+        high, high_open = _finite_or_none(highest)
+        return Interval(low, high, low_open, high_open)
 
     __rmul__ = __mul__
 
@@ -215,6 +215,8 @@ class Interval:
         """1/x for every x in the interval; everything when zero lies strictly inside or at a closed end."""
         if 0 in self:
             return Interval.everything()
+        low: Fraction | None
+        high: Fraction | None
         if (self.low is not None and self.low > 0) or self.low == 0:
             # Positive side (possibly touching 0 at an open end).
             high = None if self.low == 0 else 1 / self.low

@@ -311,9 +311,16 @@ class Claim(_Located):
         return self.period if self.period is not None else self.as_of
 
 
+# A [[sum]] whose total is this literal declares its parts the complete shares of one whole.
+WHOLE_PERCENT = "100%"
+
+
 @attrs.frozen
 class Sum(_Located):
-    """`parts` add up to `total` (or at most to it, when the breakdown is not complete)."""
+    """`parts` add up to `total` (or at most to it, when the breakdown is not complete).
+
+    `total` is a claim id, or the literal "100%": the parts are then shares of one whole.
+    """
 
     total: str = attrs.field(validator=_text)
     parts: tuple[str, ...] = attrs.field(converter=_part_ids)
@@ -322,8 +329,13 @@ class Sum(_Located):
     locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
+    def of_whole(self) -> bool:
+        """The total is the literal "100%" rather than a claim."""
+        return "".join(self.total.split()) == WHOLE_PERCENT
+
+    @property
     def claim_ids(self) -> tuple[str, ...]:
-        return (self.total, *self.parts)
+        return self.parts if self.of_whole else (self.total, *self.parts)
 
 
 @attrs.frozen

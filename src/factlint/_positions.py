@@ -5,6 +5,7 @@ from __future__ import annotations
 import abc
 import json
 import re
+import sys
 from typing import NamedTuple
 
 import attrs
@@ -159,6 +160,12 @@ def _one_line_statement() -> str:
 _MAY_CONTINUE = re.compile(rf"^(?!{_one_line_statement()})", re.M)
 
 
+def _skip(pattern: re.Pattern[str], text: str, offset: int, end: int = sys.maxsize) -> int:
+    """The offset after what `pattern` matches at `offset`; given only patterns that match everywhere (if only nothing)."""
+    found = pattern.match(text, offset, end)
+    return offset if found is None else found.end()
+
+
 def _next_line(text: str, offset: int, end: int) -> int:
     newline = text.find("\n", offset, end)
     return end if newline < 0 else newline + 1
@@ -210,7 +217,7 @@ def _enter_dotted_key(prefix: Path, names: list[str], starts: list[int], spans: 
 
 def _scan_statement(text: str, offset: int, end: int, spans: dict[Path, _Span]) -> int:
     """Record the `key = value` statement at the start of a line; return the offset of the line after it."""
-    offset = _SPACES.match(text, offset, end).end()
+    offset = _skip(_SPACES, text, offset, end)
     key = _scan_key(text, offset, end)
     if key is None:
         return _next_line(text, offset, end)
@@ -254,7 +261,7 @@ def _scan_array(text: str, offset: int, end: int, path: Path, key: int, spans: d
     position = offset + 1
     index = 0
     while True:
-        position = _BLANKS.match(text, position, end).end()
+        position = _skip(_BLANKS, text, position, end)
         if text.startswith("]", position):
             position += 1
             break
@@ -262,7 +269,7 @@ def _scan_array(text: str, offset: int, end: int, path: Path, key: int, spans: d
         if after == position:
             break
         index += 1
-        position = _BLANKS.match(text, after, end).end()
+        position = _skip(_BLANKS, text, after, end)
         if text.startswith(",", position):
             position += 1
         elif text.startswith("]", position):
@@ -282,7 +289,7 @@ def _scan_inline_table(
     # here: tomllib reports that, and TOML 1.1 allows them.
     position = offset + 1
     while True:
-        position = _BLANKS.match(text, position, end).end()
+        position = _skip(_BLANKS, text, position, end)
         if text.startswith("}", position):
             position += 1
             break
@@ -299,7 +306,7 @@ def _scan_inline_table(
         if after == equals.end():
             position = after
             break
-        position = _BLANKS.match(text, after, end).end()
+        position = _skip(_BLANKS, text, after, end)
         if text.startswith(",", position):
             position += 1
         elif text.startswith("}", position):
@@ -324,7 +331,7 @@ def _scan_body(text: str, start: int, end: int) -> dict[Path, _Span]:
                 spans[path] = _Span(entry.start(1), entry.start(2), entry.end(2), True)
             position = entry.end()
             continue
-        position = _BLANKS.match(text, position, end).end()
+        position = _skip(_BLANKS, text, position, end)
         if position >= end:
             break
         if text.startswith("[", position):
@@ -342,14 +349,14 @@ def _multi_line_statements(text: str, start: int) -> list[tuple[int, int]]:
     statement; only the others (multi-line strings and arrays, deep nesting,
     malformed lines) are scanned in Python, to find where they really end.
     """
-    statements = []
+    statements: list[tuple[int, int]] = []
     position = start
     while True:
         found = _MAY_CONTINUE.search(text, position)
         if found is None or found.start() >= len(text):
             return statements
         begin = found.start()
-        if text.startswith("[", _SPACES.match(text, begin).end()):
+        if text.startswith("[", _skip(_SPACES, text, begin)):
             after = _next_line(text, begin, len(text))
         else:
             after = _scan_statement(text, begin, len(text), {})
@@ -399,7 +406,7 @@ class _TomlSourceMap(SourceMap):
             if header.group(3) is not None:
                 names, starts = [header.group(2)], [header.start(2)]
             else:
-                key = _scan_key(text, _SPACES.match(text, header.end()).end(), len(text))
+                key = _scan_key(text, _skip(_SPACES, text, header.end()), len(text))
                 if key is None:
                     continue
                 names, starts, _ = key
@@ -463,9 +470,10 @@ def _json_key(token: str) -> str:
     if "\\" not in token:
         return token[1:-1]
     try:
-        return json.loads(token)
+        key: str = json.loads(token)
     except ValueError:
         return token[1:-1]
+    return key
 
 
 def _scan_json_value(text: str, offset: int, path: Path, key: int, spans: dict[Path, _Span], depth: int) -> int:
@@ -477,7 +485,7 @@ def _scan_json_value(text: str, offset: int, path: Path, key: int, spans: dict[P
         # A repeated key replaces the earlier one, as in json.loads.
         spans[path] = _Span(key, offset, offset + 1, False)
         closing = "}" if first == "{" else "]"
-        position = _JSON_SPACE.match(text, offset + 1).end()
+        position = _skip(_JSON_SPACE, text, offset + 1)
         if text.startswith(closing, position):
             return position + 1
         index = 0
@@ -486,19 +494,19 @@ def _scan_json_value(text: str, offset: int, path: Path, key: int, spans: dict[P
                 name = _JSON_STRING.match(text, position)
                 if name is None:
                     return -1
-                position = _JSON_SPACE.match(text, name.end()).end()
+                position = _skip(_JSON_SPACE, text, name.end())
                 if not text.startswith(":", position):
                     return -1
-                position = _JSON_SPACE.match(text, position + 1).end()
+                position = _skip(_JSON_SPACE, text, position + 1)
                 after = _scan_json_value(text, position, (*path, _json_key(name.group())), name.start(), spans, depth + 1)
             else:
                 after = _scan_json_value(text, position, (*path, index), -1, spans, depth + 1)
                 index += 1
             if after < 0:
                 return -1
-            position = _JSON_SPACE.match(text, after).end()
+            position = _skip(_JSON_SPACE, text, after)
             if text.startswith(",", position):
-                position = _JSON_SPACE.match(text, position + 1).end()
+                position = _skip(_JSON_SPACE, text, position + 1)
             elif text.startswith(closing, position):
                 return position + 1
             else:
@@ -521,7 +529,7 @@ class _JsonSourceMap(SourceMap):
         if self._spans is None:
             text = self._text
             self._spans = {}
-            start = _JSON_SPACE.match(text, 1 if text.startswith(_BOM) else 0).end()
+            start = _skip(_JSON_SPACE, text, 1 if text.startswith(_BOM) else 0)
             _scan_json_value(text, start, (), -1, self._spans, 0)
         return self._spans.get(path)
 

@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr, TracebackStyle
+
     from factlint._findings import Report
     from factlint._settings import Settings
 
 __all__ = ["FactFile", "FactFileFindings", "FactFileItem"]
 
 _MARKER = "factlint"
-_SETTINGS_CACHE = pytest.StashKey[dict]()
-_FOLDER_REPORTS = pytest.StashKey[dict]()
+# The settings (or the problem) of each configuration file, and the report of each folder.
+_SETTINGS_CACHE: pytest.StashKey[dict[Path, Settings | _ConfigurationProblem]] = pytest.StashKey()
+_FOLDER_REPORTS: pytest.StashKey[dict[Path, Report]] = pytest.StashKey()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -126,7 +129,9 @@ class FactFileItem(pytest.Item):
             raise settings
         return settings
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
         if isinstance(excinfo.value, FactFileFindings):
             from factlint._output import format_report
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Union
 
 import attrs
 
@@ -19,6 +19,8 @@ __all__ = [
     "Hedge",
     "Quantity",
     "QuantityError",
+    "Reading",
+    "RoundNumbers",
     "Rounding",
     "Tolerances",
     "parse_factor",
@@ -40,11 +42,23 @@ class Hedge(enum.Enum):
     EXACT = "exact"
     APPROXIMATE = "approximately"
     NEARLY = "nearly"
+    JUST_OVER = "just over"
     AT_LEAST = "at least"
     MORE_THAN = "more than"
     AT_MOST = "at most"
     FEWER_THAN = "fewer than"
     RANGE = "between"
+
+
+class Reading(enum.Enum):
+    """Which row of the design's readings table gives a stated number its interval, before any hedge."""
+
+    DATA = "exact data"  # a TOML or JSON number: the author chose exactly this value
+    WHOLE = "whole number"  # text such as "20,538", not round: a count holds only that integer
+    LAST_DIGIT = "last digit"  # "2.4 million", "15.70", "34%": rounding of the last stated digit
+    ROUND = "round number"  # "18,000", "2 million": may be rounded at its last non-zero digit
+    RATE = "rate"  # a whole number stated for a rate or a mean ("16" a day): rounding of its last digit
+    RANGE = "range"  # "40,000-45,000": its two ends as stated
 
 
 class Rounding(enum.Enum):
@@ -63,47 +77,71 @@ class Rounding(enum.Enum):
         )
 
 
+class RoundNumbers(enum.Enum):
+    """How a round number in text ("18,000", "2 million") is read."""
+
+    ROUNDED = "rounded"  # it may have been rounded at its last non-zero digit, within `approximate`
+    EXACT = "exact"  # it means exactly what it says
+
+
+def _roundings(modes: Iterable[Rounding | str]) -> tuple[Rounding, ...]:
+    return tuple(Rounding(mode) for mode in modes)
+
+
 @attrs.frozen(cache_hash=True)
 class Tolerances:
-    """The one table of how wide hedge words and rounding are read; configuration overrides it."""
+    """The one table of how wide hedge words, rounding and ratio words are read; configuration overrides it."""
 
     approximate: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
+    # "nearly N" reaches this far below N, "just over N" this far above it.
     nearly: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
+    # How far a ratio word ("double", "three times") may be from its number, unless stated "exactly".
+    ratio: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
     rounding: Rounding = attrs.field(default=Rounding.HALF_UP, converter=Rounding)
+    round_numbers: RoundNumbers = attrs.field(default=RoundNumbers.ROUNDED, converter=RoundNumbers)
     # GRIM (impossible percentages and means): a candidate passes if it rounds to the
     # stated value under any of these modes; scrutiny's default is half-up or half-down.
     grim_rounding: tuple[Rounding, ...] = attrs.field(
         default=(Rounding.HALF_UP, Rounding.HALF_DOWN),
-        converter=lambda modes: tuple(Rounding(mode) for mode in modes),
+        converter=_roundings,
     )
 
 
 DEFAULT_TOLERANCES = Tolerances()
 
-# Hedge phrases, longest first so that "just under" wins over "under".
+# The one table of hedge phrases, for numbers ("nearly 100") and ratio words ("nearly double") alike.
+# Matched longest first, so that "just under" wins over "under".
 _PREFIX_HEDGES: dict[str, Hedge] = {
     "approximately": Hedge.APPROXIMATE,
     "an estimated": Hedge.APPROXIMATE,
     "around": Hedge.APPROXIMATE,
     "roughly": Hedge.APPROXIMATE,
     "about": Hedge.APPROXIMATE,
+    "circa": Hedge.APPROXIMATE,
     "some": Hedge.APPROXIMATE,
     "~": Hedge.APPROXIMATE,
     "nearly": Hedge.NEARLY,
     "almost": Hedge.NEARLY,
     "just under": Hedge.NEARLY,
     "close to": Hedge.NEARLY,
+    "slightly fewer than": Hedge.NEARLY,
+    "a little under": Hedge.NEARLY,
+    "just over": Hedge.JUST_OVER,
+    "slightly more than": Hedge.JUST_OVER,
+    "a little over": Hedge.JUST_OVER,
+    "upwards of": Hedge.JUST_OVER,
     "at least": Hedge.AT_LEAST,
     "no fewer than": Hedge.AT_LEAST,
     "no less than": Hedge.AT_LEAST,
     "more than": Hedge.MORE_THAN,
-    "upwards of": Hedge.MORE_THAN,
     "in excess of": Hedge.MORE_THAN,
+    "exceeding": Hedge.MORE_THAN,
     "over": Hedge.MORE_THAN,
     "above": Hedge.MORE_THAN,
     "at most": Hedge.AT_MOST,
     "up to": Hedge.AT_MOST,
     "no more than": Hedge.AT_MOST,
+    "as many as": Hedge.AT_MOST,
     "fewer than": Hedge.FEWER_THAN,
     "less than": Hedge.FEWER_THAN,
     "under": Hedge.FEWER_THAN,
@@ -124,12 +162,13 @@ _SCALES: dict[str, int] = {
     "million": 1_000_000,
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
 }
 
 # Thin, narrow no-break and no-break spaces are thousands separators in many style guides.
 _SEPARATOR_SPACES = "\u2009\u202f\u00a0"
 _NUMBER = r"(?P<{name}>\d{{1,3}}(?:[,_ ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_SCALE = r"(?:\s*(?P<{name}>k|thousand|million|mn|m|billion|bn)\b)?"
+_SCALE = r"(?:\s*(?P<{name}>" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?"
 _PERCENT = r"(?:\s*(?P<{name}>%|per\s?cent|percent))?"
 
 
@@ -168,10 +207,25 @@ class Quantity:
     percent: bool = False
     # Decimal places as written ("15.70" has 2): GRIM needs them, and floats would lose them.
     decimals: int = 0
+    reading: Reading = Reading.DATA
+    # The tolerances it was read with, so that `as_rate` reads the same text the same way.
+    tolerances: Tolerances = attrs.field(default=DEFAULT_TOLERANCES, eq=False, repr=False)
 
     @property
     def is_exact(self) -> bool:
         return self.interval.is_point
+
+    def as_rate(self) -> Quantity:
+        """The same text read as a rate or a mean: a quotient, so a whole number was rounded at its last digit.
+
+        "16" is [15.5, 16.5) and "100" is [99.5, 100.5) (in the configured rounding mode), never
+        a single integer nor the round-number reading; a hedge applies on top ("about 16" is at
+        least [15.5, 16.5)). Exact data, and text already read at its last digit ("2.4", "34%"),
+        read the same as before, so this returns the quantity itself; reading twice changes nothing.
+        """
+        if self.reading in (Reading.WHOLE, Reading.ROUND):
+            return _parse_text(self.text, self.tolerances, True)
+        return self
 
     def describe(self) -> str:
         """The stated text and, when it is not exact, the reading assumed: '"nearly 100" (read as [90, 100))'."""
@@ -189,14 +243,19 @@ class Quantity:
         return str(self.interval) + ("%" if self.percent else "")
 
 
-Stated = Union[str, int, Fraction, Decimal, Quantity]
+Stated = str | int | Fraction | Decimal | Quantity
 
 
 def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) -> Quantity:
-    """Read a stated quantity as an exact interval, following the hedge table of the design.
+    """Read a stated quantity as an exact interval, following the readings table of the design.
+
+    A number (int, Fraction, Decimal) is exact data; text is read by its stated precision and
+    hedge, as a count or an amount (see `Quantity.as_rate` for rates and means).
 
     >>> parse_quantity("nearly 100").interval
     Interval[90, 100)
+    >>> parse_quantity("600").interval
+    Interval[550, 650)
     """
     if isinstance(stated, Quantity):
         return stated
@@ -214,7 +273,7 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
     if isinstance(stated, (int, Fraction)):
         value = Fraction(stated)
         return Quantity(text=str(stated), nominal=value, interval=Interval.point(value))
-    return _parse_text(stated, tolerances)
+    return _parse_text(stated, tolerances, False)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -226,22 +285,89 @@ def _exact_integer(stated: int) -> Quantity:
 
 def _exact_decimal(stated: Decimal) -> Quantity:
     """A Decimal is exact data that keeps its stated decimals: Decimal("15.70") has two."""
-    if not stated.is_finite():
-        raise QuantityError(f"a quantity must be a finite number, not {stated}")
+    value = _finite_decimal(stated)
     exponent = stated.as_tuple().exponent
     decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    value = Fraction(stated)
     return Quantity(text=str(stated), nominal=value, interval=Interval.point(value), decimals=decimals)
 
 
+def _finite_decimal(stated: Decimal) -> Fraction:
+    if not stated.is_finite():
+        raise QuantityError(f"a number must be finite, not {stated}")
+    return Fraction(stated)
+
+
+@attrs.frozen
+class _Number:
+    """One number as written: its value, its scale word's multiplier, its decimals and its percent sign."""
+
+    value: Fraction
+    scale: int
+    decimals: int
+    percent: bool
+
+    @property
+    def half_unit(self) -> Fraction:
+        """Half the place value of the last stated digit: 2.4 million -> 50,000, 16 -> 1/2."""
+        return Fraction(self.scale, 2 * 10**self.decimals)
+
+    @property
+    def is_round(self) -> bool:
+        """A whole number ending in zeros, or with a scale word: "600", "18,000", "2 million"."""
+        if self.decimals or self.percent or self.value == 0:
+            return False
+        return self.scale > 1 or self.value % 10 == 0
+
+
 @functools.lru_cache(maxsize=65536)
-def _parse_text(text: str, tolerances: Tolerances) -> Quantity:
+def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
+    """Read text by the readings table; `quotient` reads it as a rate or a mean."""
     normal = _normalise(text)
     if not normal:
         raise QuantityError("a quantity cannot be empty")
+    hedge, body = _split_hedge(text, normal)
+    ranged = _RANGE.fullmatch(body)
+    if ranged and hedge in (Hedge.EXACT, Hedge.APPROXIMATE):
+        return _range_quantity(text, ranged, hedge, tolerances)
+    single = _SINGLE.fullmatch(body)
+    if not single:
+        raise QuantityError(
+            f"cannot read {text!r} as a quantity: expected a number such as \"20,538\", "
+            f"\"2.4 million\", \"nearly 100\", \"34%\" or \"40,000-45,000\""
+        )
+    number = _read_number(single, "")
+    if single["sign"]:
+        if hedge is not Hedge.EXACT:
+            raise QuantityError(f"cannot read {text!r}: a hedged quantity cannot be negative")
+        number = attrs.evolve(number, value=-number.value)
+    plain, reading = _plain_reading(number, tolerances, quotient)
+    try:
+        interval = _hedged_interval(number.value, plain, hedge, tolerances)
+    except ValueError:
+        raise QuantityError(f"cannot read {text!r}: no number is {hedge.value} {format_number(number.value)}") from None
+    return Quantity(
+        text=text,
+        nominal=number.value,
+        interval=interval,
+        hedge=hedge,
+        percent=number.percent,
+        decimals=number.decimals,
+        reading=reading,
+        tolerances=tolerances,
+    )
+
+
+def _normalise(text: str) -> str:
+    for space in _SEPARATOR_SPACES:
+        text = text.replace(space, " ")
+    return " ".join(text.replace("\u2013", "-").replace("\u2014", "-").lower().split())
+
+
+def _split_hedge(text: str, normal: str) -> tuple[Hedge, str]:
+    """The hedge of a normalised text ("nearly 100", "100 or more") and the text without its hedge phrase."""
     hedge = Hedge.EXACT
-    prefix = _PREFIX.match(normal)
     body = normal
+    prefix = _PREFIX.match(normal)
     if prefix:
         hedge = _PREFIX_HEDGES[prefix["hedge"]]
         body = normal[prefix.end() :]
@@ -252,63 +378,52 @@ def _parse_text(text: str, tolerances: Tolerances) -> Quantity:
             raise QuantityError(f"cannot read {text!r}: it has two hedges")
         hedge = _SUFFIX_HEDGES[suffix["hedge"]]
         body = body[: suffix.start()]
-
-    ranged = _RANGE.fullmatch(body)
-    if ranged and hedge in (Hedge.EXACT, Hedge.APPROXIMATE):
-        return _range_quantity(text, ranged, tolerances if hedge is Hedge.APPROXIMATE else None)
-    single = _SINGLE.fullmatch(body)
-    if not single:
-        raise QuantityError(
-            f"cannot read {text!r} as a quantity: expected a number such as \"20,538\", "
-            f"\"2.4 million\", \"nearly 100\", \"34%\" or \"40,000-45,000\""
-        )
-    value, half_unit, decimals = _read_number(single, "")
-    if single["sign"]:
-        if hedge is not Hedge.EXACT:
-            raise QuantityError(f"cannot read {text!r}: a hedged quantity cannot be negative")
-        value = -value
-    percent = bool(single["percent"])
-    try:
-        interval = _hedged_interval(value, half_unit, hedge, tolerances)
-    except ValueError:
-        raise QuantityError(f"cannot read {text!r}: no number is {hedge.value} {format_number(value)}") from None
-    return Quantity(
-        text=text, nominal=value, interval=interval, hedge=hedge, percent=percent, decimals=decimals
-    )
+    return hedge, body
 
 
-def _normalise(text: str) -> str:
-    for space in _SEPARATOR_SPACES:
-        text = text.replace(space, " ")
-    return " ".join(text.replace("\u2013", "-").replace("\u2014", "-").lower().split())
-
-
-def _read_number(match: re.Match[str], suffix: str) -> tuple[Fraction, Fraction, int]:
-    """The value, half a unit of its last stated digit (0 when exact), and its stated decimals."""
+def _read_number(match: re.Match[str], suffix: str) -> _Number:
     digits = re.sub(r"[,_ ]", "", match[f"digits{suffix}"])
     scale = _SCALES[match[f"scale{suffix}"]] if match[f"scale{suffix}"] else 1
-    decimals = len(digits.partition(".")[2])
     try:
         value = Fraction(digits) * scale
     except ValueError:  # more digits than int() reads (sys.get_int_max_str_digits())
         raise QuantityError(f"cannot read a number of {len(digits)} characters: it has too many digits") from None
-    if scale == 1 and decimals == 0 and not match[f"percent{suffix}"]:
-        return value, Fraction(0), 0
-    # A scaled, decimal or percentage figure is rounded to its last stated digit.
-    unit = Fraction(scale, 10**decimals)
-    return value, unit / 2, decimals
+    return _Number(value, scale, len(digits.partition(".")[2]), bool(match[f"percent{suffix}"]))
 
 
-def _hedged_interval(value: Fraction, half_unit: Fraction, hedge: Hedge, tolerances: Tolerances) -> Interval:
-    if hedge is Hedge.EXACT:
-        if half_unit == 0:
-            return Interval.point(value)
+def _plain_reading(number: _Number, tolerances: Tolerances, quotient: bool) -> tuple[Interval, Reading]:
+    """The interval of a number without a hedge, by the precedence of the readings table."""
+    if number.decimals or number.percent:
+        return tolerances.rounding.around(number.value, number.half_unit), Reading.LAST_DIGIT
+    if quotient:
+        # A rate or a mean is a quotient, almost never a whole number: "16" a day was rounded.
+        return tolerances.rounding.around(number.value, number.half_unit), Reading.RATE
+    if number.is_round and tolerances.round_numbers is RoundNumbers.ROUNDED:
+        return _round_number_interval(number.value, tolerances), Reading.ROUND
+    # A count is a whole number: rounding at its last digit leaves only the integer stated.
+    return Interval.point(number.value), Reading.WHOLE
+
+
+def _round_number_interval(value: Fraction, tolerances: Tolerances) -> Interval:
+    """Rounding at the last non-zero digit, but by no more than the approximate tolerance: "1,000" is [900, 1,100]."""
+    half_unit = _half_unit_of_last_nonzero_digit(value)
+    spread = tolerances.approximate * abs(value)
+    if half_unit <= spread:
         return tolerances.rounding.around(value, half_unit)
+    return Interval(value - spread, value + spread)
+
+
+def _hedged_interval(value: Fraction, plain: Interval, hedge: Hedge, tolerances: Tolerances) -> Interval:
+    """The hedge table applied to `value`, whose reading without the hedge is `plain`."""
+    if hedge is Hedge.EXACT:
+        return plain
     if hedge is Hedge.APPROXIMATE:
-        spread = max(tolerances.approximate * value, _half_unit_of_last_nonzero_digit(value))
-        return Interval(value - spread, value + spread)
+        spread = tolerances.approximate * abs(value)
+        return Interval.hull([Interval(value - spread, value + spread), plain])
     if hedge is Hedge.NEARLY:
         return Interval(value - tolerances.nearly * value, value, high_open=True)
+    if hedge is Hedge.JUST_OVER:
+        return Interval(value, value + tolerances.nearly * value, low_open=True)
     if hedge is Hedge.AT_LEAST:
         return Interval(value, None)
     if hedge is Hedge.MORE_THAN:
@@ -333,34 +448,33 @@ def _half_unit_of_last_nonzero_digit(value: Fraction) -> Fraction:
     return place / 2
 
 
-def _range_quantity(text: str, match: re.Match[str], approximate: Tolerances | None) -> Quantity:
+def _range_quantity(text: str, match: re.Match[str], hedge: Hedge, tolerances: Tolerances) -> Quantity:
     """A range, widened at both ends by the approximate hedge when one is given ("around 40,000-45,000")."""
     # "1.5-2 million" and "30-40%": a scale or percent sign written once applies to both ends.
-    scale_a, scale_b = match["scale_a"], match["scale_b"]
-    low, _, decimals_a = _read_number(match, "_a")
-    high, _, decimals_b = _read_number(match, "_b")
-    if scale_b and not scale_a:
-        low *= _SCALES[scale_b]
-    percent = bool(match["percent_b"] or match["percent_a"])
+    first, last = _read_number(match, "_a"), _read_number(match, "_b")
+    low, high = first.value, last.value
+    if last.scale > 1 and first.scale == 1:
+        low *= last.scale
     if low > high:
         raise QuantityError(f"cannot read {text!r}: the range runs from the larger number to the smaller")
-    interval = Interval(low, high)
-    if approximate is not None:
-        interval = Interval.hull(
-            _hedged_interval(end, Fraction(0), Hedge.APPROXIMATE, approximate) for end in (low, high)
-        )
+    interval = Interval.hull(
+        _hedged_interval(end, Interval.point(end), hedge, tolerances) for end in (low, high)
+    )
     return Quantity(
         text=text,
         nominal=(low + high) / 2,
         interval=interval,
-        hedge=Hedge.RANGE if approximate is None else Hedge.APPROXIMATE,
-        percent=percent,
-        decimals=max(decimals_a, decimals_b),
+        hedge=Hedge.RANGE if hedge is Hedge.EXACT else hedge,
+        percent=first.percent or last.percent,
+        decimals=max(first.decimals, last.decimals),
+        reading=Reading.RANGE,
+        tolerances=tolerances,
     )
 
 
 # -- ratio words ------------------------------------------------------------------------
 
+# The one table of ratio words: a number word also makes "three times" and "threefold".
 _NUMBER_WORDS: dict[str, int] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "a hundred": 100,
@@ -372,13 +486,28 @@ _FACTOR_WORDS: dict[str, Fraction] = {
     "triple": Fraction(3),
     "tripled": Fraction(3),
     "quadruple": Fraction(4),
+    "quadrupled": Fraction(4),
     "half": Fraction(1, 2),
     "a half": Fraction(1, 2),
+    "halved": Fraction(1, 2),
     "a third": Fraction(1, 3),
     "a quarter": Fraction(1, 4),
 }
 _FOLD = re.compile(r"(?P<count>\w+(?:\.\d+)?)[- ]?fold")
-_TIMES = re.compile(r"(?P<count>[\w.]+(?: hundred)?)\s*(?:times|x)(?P<more>\s+(?:more|higher|greater|larger|bigger))?(?:\s+(?:as many|the number|that))?")
+_TIMES = re.compile(
+    r"(?P<count>[\w.]+(?: hundred)?)\s*(?:times|x)"
+    r"(?:\s+(?P<more>more|higher|greater|larger|bigger)|\s+(?P<less>less|lower|smaller|fewer))?"
+    r"(?:\s+(?:as many|the number|that))?"
+)
+# "10 percent higher": the change is a stated percentage, read with its own precision and hedge.
+_PERCENT_CHANGE = re.compile(
+    r"(?P<change>.+?)\s+(?:(?P<up>higher|more|up|increase)|(?P<down>lower|less|down|decrease))"
+)
+_EXACTLY = "exactly "
+_NOTES = {
+    "more": '"N times more" is used for both xN and x(N+1)',
+    "less": '"N times less" is used for both x1/N and x1/(N+1)',
+}
 
 
 @attrs.frozen
@@ -386,43 +515,118 @@ class Factor:
     """A stated ratio ("double", "three times more") and the values it may mean."""
 
     text: str
+    # The multipliers the words name ("three times more": 3 and 4), each read as an interval in `readings`.
     candidates: tuple[Fraction, ...]
+    readings: tuple[Interval, ...]
+    # Why the readings are this wide, for a finding: "approximate, ±10%", "stated exactly".
+    basis: str
     # Why there is more than one candidate, for the finding's explanation.
     note: str = ""
+    # A number given as data (a TOML number) is exact under every tolerance.
+    is_data: bool = False
+    tolerances: Tolerances = attrs.field(default=DEFAULT_TOLERANCES, eq=False, repr=False)
+
+    def under(self, tolerances: Tolerances) -> Factor:
+        """The same words read with other tolerances (a run's configured `ratio`); data never changes."""
+        if self.is_data or tolerances == self.tolerances:
+            return self
+        return _parse_factor_text(self.text, tolerances)
 
     def describe(self) -> str:
-        readings = " or ".join(format_number(candidate) for candidate in self.candidates)
-        return f'"{self.text}" (read as x{readings}{"; " + self.note if self.note else ""})'
+        """'"double" read as 1.8 to 2.2 (approximate, ±10%)'."""
+        readings = " or ".join(_reading_text(reading) for reading in self.readings)
+        shown = self.text if self.is_data else f'"{self.text}"'
+        return f"{shown} read as {readings} ({self.basis}{'; ' + self.note if self.note else ''})"
 
 
-def parse_factor(stated: str | int | Fraction) -> Factor:
-    """Read a ratio word or number: "double" -> 2, "tenfold" -> 10, "three times more" -> 3 or 4."""
-    if isinstance(stated, bool) or not isinstance(stated, (str, int, Fraction)):
-        raise QuantityError(f"a ratio must be a number or a word such as \"double\", not {stated!r}")
-    if not isinstance(stated, str):
-        return Factor(text=str(stated), candidates=(Fraction(stated),))
-    normal = _normalise(stated)
-    if normal in _FACTOR_WORDS:
-        return Factor(text=stated, candidates=(_FACTOR_WORDS[normal],))
-    fold = _FOLD.fullmatch(normal)
+def _reading_text(interval: Interval) -> str:
+    """A reading as a sentence says it: "2", "1.8 to 2.2", or with an open end "[1.8, 2)"."""
+    low, high = interval.low, interval.high
+    if low is None or high is None or interval.low_open or interval.high_open:
+        return str(interval)
+    return format_number(low) if low == high else f"{format_number(low)} to {format_number(high)}"
+
+
+def parse_factor(
+    stated: str | int | Fraction | Decimal | Factor, tolerances: Tolerances = DEFAULT_TOLERANCES
+) -> Factor:
+    """Read a ratio word or number as intervals: "double" -> 1.8 to 2.2, "three times more" -> about 3 or 4.
+
+    Words are approximate, ± the `ratio` tolerance, unless stated "exactly"; a hedge reads as
+    in the hedge table ("nearly double" is [1.8, 2)); "10 percent higher" is 1 + N/100 with N
+    read as a stated number. A number given as data (int, Fraction, Decimal) is exact.
+    """
+    if isinstance(stated, Factor):
+        return stated
+    if isinstance(stated, float):
+        raise QuantityTypeError(
+            f"a ratio cannot be the float {stated!r}: write it as text (\"{stated}\"), Decimal, Fraction or int"
+        )
+    if isinstance(stated, bool) or not isinstance(stated, (str, int, Fraction, Decimal)):
+        raise QuantityTypeError(f"a ratio must be a number or a word such as \"double\", not {stated!r}")
+    if isinstance(stated, str):
+        return _parse_factor_text(stated, tolerances)
+    value = _finite_decimal(stated) if isinstance(stated, Decimal) else Fraction(stated)
+    return Factor(
+        text=str(stated), candidates=(value,), readings=(Interval.point(value),), basis="exact data", is_data=True
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_factor_text(text: str, tolerances: Tolerances) -> Factor:
+    """Ratio words: "exactly" first, then a percentage change, else a hedge and the words it hedges."""
+    normal = _normalise(text)
+    exactly = normal.startswith(_EXACTLY)
+    if exactly:
+        normal = normal[len(_EXACTLY) :]
+    change = _PERCENT_CHANGE.fullmatch(normal)
+    if change:
+        try:
+            percent = _parse_text(change["change"], tolerances, False)
+        except QuantityError:
+            percent = None
+        if percent is not None and percent.percent:
+            return _percent_factor(text, percent, bool(change["up"]), exactly, tolerances)
+    hedge, body = _split_hedge(text, normal)
+    if exactly and hedge is not Hedge.EXACT:
+        raise QuantityError(f"cannot read {text!r} as a ratio: it is both exact and {hedge.value}")
+    candidates, note = _factor_candidates(text, body)
+    if exactly:
+        return Factor(text, candidates, tuple(map(Interval.point, candidates)), "stated exactly", note, tolerances=tolerances)
+    readings = []
+    for candidate in candidates:
+        spread = tolerances.ratio * abs(candidate)
+        plain = Interval(candidate - spread, candidate + spread)
+        try:
+            readings.append(_hedged_interval(candidate, plain, hedge, tolerances))
+        except ValueError:
+            raise QuantityError(f"cannot read {text!r}: no ratio is {hedge.value} {format_number(candidate)}") from None
+    return Factor(text, candidates, tuple(readings), _factor_basis(hedge, tolerances), note, tolerances=tolerances)
+
+
+def _factor_candidates(text: str, body: str) -> tuple[tuple[Fraction, ...], str]:
+    """The multipliers a ratio word names, and a note when it names more than one."""
+    if body in _FACTOR_WORDS:
+        return (_FACTOR_WORDS[body],), ""
+    fold = _FOLD.fullmatch(body)
     if fold:
-        return Factor(text=stated, candidates=(_factor_count(stated, fold["count"]),))
-    times = _TIMES.fullmatch(normal)
+        return (_factor_count(text, fold["count"]),), ""
+    times = _TIMES.fullmatch(body)
     if times:
-        count = _factor_count(stated, times["count"])
+        count = _factor_count(text, times["count"])
         if times["more"]:
-            return Factor(
-                text=stated,
-                candidates=(count, count + 1),
-                note='"N times more" is used for both xN and x(N+1)',
-            )
-        return Factor(text=stated, candidates=(count,))
+            return (count, count + 1), _NOTES["more"]
+        if times["less"]:
+            if count <= 0:
+                raise QuantityError(f"cannot read {text!r} as a ratio: {format_number(count)} times less is no ratio")
+            return (1 / count, 1 / (count + 1)), _NOTES["less"]
+        return (count,), ""
     try:
-        return Factor(text=stated, candidates=(Fraction(normal.replace(",", "")),))
+        return (Fraction(body.replace(",", "")),), ""
     except (ValueError, ZeroDivisionError):
         raise QuantityError(
-            f"cannot read {stated!r} as a ratio: expected a number or a word such as "
-            "\"double\", \"three times\", \"tenfold\" or \"half\""
+            f"cannot read {text!r} as a ratio: expected a number or a word such as "
+            "\"double\", \"three times\", \"tenfold\", \"half\" or \"10 percent higher\""
         ) from None
 
 
@@ -433,3 +637,31 @@ def _factor_count(stated: str, word: str) -> Fraction:
         return Fraction(word)
     except (ValueError, ZeroDivisionError):
         raise QuantityError(f"cannot read {stated!r} as a ratio: {word!r} is not a number") from None
+
+
+def _percent_factor(text: str, change: Quantity, up: bool, exactly: bool, tolerances: Tolerances) -> Factor:
+    """A percentage change: "10 percent higher" is 1 + N/100, "10 percent lower" 1 - N/100, N as stated."""
+    sign = "+" if up else "-"
+    nominal = 1 + change.nominal / 100 if up else 1 - change.nominal / 100
+    if exactly:
+        return Factor(text, (nominal,), (Interval.point(nominal),), "stated exactly", tolerances=tolerances)
+    share = change.interval * Fraction(1, 100)
+    reading = 1 + share if up else 1 - share
+    shown = f'"{change.text}" read as {_reading_text(change.interval)}'
+    return Factor(text, (nominal,), (reading,), f"1 {sign} N/100, N = {shown}", tolerances=tolerances)
+
+
+def _factor_basis(hedge: Hedge, tolerances: Tolerances) -> str:
+    if hedge is Hedge.EXACT:
+        return f"approximate, ±{_percentage(tolerances.ratio)}"
+    if hedge is Hedge.APPROXIMATE:
+        return f"{hedge.value}, ±{_percentage(max(tolerances.ratio, tolerances.approximate))}"
+    if hedge is Hedge.NEARLY:
+        return f"{hedge.value}: up to {_percentage(tolerances.nearly)} below"
+    if hedge is Hedge.JUST_OVER:
+        return f"{hedge.value}: up to {_percentage(tolerances.nearly)} above"
+    return str(hedge.value)
+
+
+def _percentage(share: Fraction) -> str:
+    return f"{format_number(share * 100)}%"

@@ -31,13 +31,22 @@ class Fix:
     field: str = "value"
 
 
+# Named converters rather than `tuple`, so that type checkers see what each field takes.
+def _claim_tuple(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(claims)
+
+
+def _text_tuple(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(texts)
+
+
 @attrs.frozen
 class Violation:
     """What a rule reports; the engine turns it into a Finding with the rule's code and name."""
 
     message: str
-    claims: tuple[Claim, ...] = attrs.field(default=(), converter=tuple)
-    explanation: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_claim_tuple)
+    explanation: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple)
     fix: Fix | None = None
     # Where to point; by default the value of the first claim.
     location: Location | None = None
@@ -134,6 +143,10 @@ def specificity(code: str, selectors: Iterable[str]) -> int:
     return best
 
 
+def _in_code_order(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(sorted(rules, key=lambda known: known.code))
+
+
 @attrs.frozen
 class RuleSet:
     """An immutable set of rules by code: the built-in ones, and any plugins' rules.
@@ -142,8 +155,8 @@ class RuleSet:
     so that the command line can print it.
     """
 
-    rules: tuple[Rule, ...] = attrs.field(converter=lambda rules: tuple(sorted(rules, key=lambda known: known.code)))
-    warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    rules: tuple[Rule, ...] = attrs.field(converter=_in_code_order)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple)
     _by_code: Mapping[str, Rule] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim
+from factlint._quantities import Hedge, Reading
 
 
 def stated(claim: Claim) -> str:
@@ -21,13 +22,22 @@ def interval_text(interval: Interval, percent: bool = False) -> str:
 
 
 def readings(claims: Iterable[Claim]) -> list[str]:
-    """One line per claim whose value is not exact, saying which values it was read to allow."""
-    lines = []
-    for claim in dict.fromkeys(claims):
-        value = claim.value
-        if not value.is_exact:
-            lines.append(f"assumed: {claim.id} \"{value.text}\" means {value.display_interval()}")
-    return lines
+    """One line per claim whose value is not an exact point, saying which reading it was given and what it allows."""
+    return [f"assumed: {claim.id} {_reading(claim)}" for claim in dict.fromkeys(claims) if not claim.value.is_exact]
+
+
+def _reading(claim: Claim) -> str:
+    """'"600" may be rounded: [550, 650)', '"nearly 100" means [90, 100)'."""
+    value = claim.value
+    shown = f'"{value.text}"'
+    if value.hedge is not Hedge.EXACT:
+        return f"{shown} means {value.interval}"
+    if value.reading is Reading.ROUND:
+        return f"{shown} may be rounded: {value.interval}"
+    if value.reading is Reading.RATE:
+        kind = "a mean" if claim.statistic is not None else "a rate"
+        return f"{shown} ({kind}) may be rounded: {value.interval}"
+    return f"{shown} is read to its last digit: {value.interval}"
 
 
 def plural(count: int, noun: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Union
 
 from factlint._engine import lint
 from factlint._findings import Report
@@ -14,7 +13,7 @@ from factlint._rule import RuleSet
 
 __all__ = ["assert_consistent"]
 
-Target = Union[ClaimSet, str, Path, Iterable[str | Path]]
+Target = ClaimSet | str | Path | Iterable[str | Path]
 
 
 def assert_consistent(
@@ -34,7 +33,7 @@ def assert_consistent(
     0
     """
     __tracebackhide__ = True
-    claim_set = target if isinstance(target, ClaimSet) else load(target)  # type: ignore[arg-type]
+    claim_set = target if isinstance(target, ClaimSet) else load(target)
     report = lint(claim_set, select=select, ignore=ignore, rules=rules)
     if report:
         raise AssertionError(_findings_text(report))

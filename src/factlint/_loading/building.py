@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
+import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.fns import identity
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from factlint._codes import INVALID_FILE, INVALID_VALUE
 from factlint._dates import DateError, DateRange, parse_date_range
@@ -16,9 +19,8 @@ from factlint._expressions import ExpressionError
 from factlint._loading.documents import Document
 from factlint._loading.entries import (
     RELATION_TABLES,
-    ClaimEntry,
     CheckEntry,
-    DocPath,
+    ClaimEntry,
     FileEntry,
     PartEntry,
     RatioEntry,
@@ -45,6 +47,7 @@ from factlint._model import (
     Source,
     Sum,
 )
+from factlint._positions import Path as DocPath
 from factlint._positions import SourceMap
 from factlint._quantities import QuantityError, Tolerances, parse_quantity
 
@@ -52,7 +55,7 @@ __all__ = ["build"]
 
 EntryT = TypeVar("EntryT", bound=attrs.AttrsInstance)
 
-_MODELS: dict[type[RelationEntry], type[Relation]] = {
+_RELATION_MODELS: dict[type[RelationEntry], type[Relation]] = {
     SumEntry: Sum,
     PartEntry: Part,
     RatioEntry: Ratio,
@@ -66,17 +69,29 @@ def _field_names(entry_class: type[attrs.AttrsInstance]) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(entry_class))
 
 
-def _taken_as_stated(entry_class: type[attrs.AttrsInstance], *read_by_name: str) -> tuple[str, ...]:
-    """The fields of an entry that its model class takes as they were stated: all but those read by name."""
-    return tuple(name for name in _field_names(entry_class) if name not in read_by_name)
+# Hands every value on as it is: the model's own converters and validators read it.
+_UNCHANGED = cattrs.BaseConverter()
+_UNCHANGED.register_unstructure_hook_func(lambda _: True, identity)
+
+
+def _as_stated(entry_class: type[EntryT], *read_by_name: str) -> Callable[[EntryT], dict[str, Any]]:
+    """A function giving the fields of an entry that its model class takes as stated: all but those read by name.
+
+    cattrs generates it for the class, so that a claim's fields, declared once in ClaimEntry,
+    cost no more to hand on than if they were written out.
+    """
+    # Typed Any: mypy would also match a dict of overrides against the function's named flags.
+    omitted: dict[str, Any] = {name: override(omit=True) for name in read_by_name}
+    return make_dict_unstructure_fn(entry_class, _UNCHANGED, **omitted)
 
 
 # Dates are read against the date their source was published ("late May" of which year);
 # `of` may be a number written as text; the value is read with the run's tolerances.
 _SOURCE_DATES = ("published", "retrieved")
 _CLAIM_DATES = ("as_of", "period", "since")
-_SOURCE_AS_STATED = _taken_as_stated(SourceEntry, *_SOURCE_DATES)
-_CLAIM_AS_STATED = _taken_as_stated(ClaimEntry, "value", "of", *_CLAIM_DATES)
+_source_as_stated = _as_stated(SourceEntry, *_SOURCE_DATES)
+_claim_as_stated = _as_stated(ClaimEntry, "value", "of", *_CLAIM_DATES)
+_file_as_stated = _as_stated(FileEntry)
 # A Claim's error names its field first ("items must be at least 1", "cannot read per = ...").
 _NAMED_FIELD = re.compile(r"(?:cannot read )?(\w+)")
 
@@ -149,7 +164,7 @@ def build(documents: list[Document], tolerances: Tolerances) -> ClaimSet:
                 files.append(
                     FileSettings(
                         path=document.path,
-                        **attrs.asdict(file_entry, recurse=False),
+                        **_file_as_stated(file_entry),
                         location=document.locate(("factlint",)),
                         locations={"ignore": document.locate(("factlint", "ignore"))},
                     )
@@ -252,11 +267,12 @@ def _read_date(
 
 def _source(builder: _Builder, document: Document, index: int, entry: SourceEntry) -> Source | None:
     where: DocPath = ("source", index)
+    fields = _source_as_stated(entry)
     try:
-        dates = {field: _read_date(builder, document, where, field, getattr(entry, field), None) for field in _SOURCE_DATES}
+        for field in _SOURCE_DATES:
+            fields[field] = _read_date(builder, document, where, field, getattr(entry, field), None)
         return Source(
-            **{name: getattr(entry, name) for name in _SOURCE_AS_STATED},
-            **dates,
+            **fields,
             location=document.locate(where),
             locations=_FieldLocations(document, where, entry),
         )
@@ -283,22 +299,20 @@ def _claim(
     except QuantityError as error:
         builder.problem(INVALID_VALUE.code, f"value: {error}", document.locate((*where, "value")))
         readable = False
-    dates: dict[str, DateRange | None] = {}
+    fields = _claim_as_stated(entry)
     for field in _CLAIM_DATES:
         try:
-            dates[field] = _read_date(builder, document, where, field, getattr(entry, field), reference)
+            fields[field] = _read_date(builder, document, where, field, getattr(entry, field), reference)
         except DateError:
             readable = False
     if not readable:
         builder.unreadable_ids.add(entry.id)
         return None
-    as_stated: dict[str, Any] = {name: getattr(entry, name) for name in _CLAIM_AS_STATED}
     try:
         return Claim(
-            **as_stated,
+            **fields,
             value=value,
             of=_base(entry.of),
-            **dates,
             location=document.locate(where),
             locations=_FieldLocations(document, where, entry),
         )
@@ -321,7 +335,7 @@ def _relation(builder: _Builder, document: Document, table: str, index: int, ent
     where: DocPath = (table, index)
     fields = attrs.asdict(entry)
     try:
-        return _MODELS[type(entry)](**fields, location=document.locate(where), locations=_FieldLocations(document, where, entry))
+        return _RELATION_MODELS[type(entry)](**fields, location=document.locate(where), locations=_FieldLocations(document, where, entry))
     except ExpressionError as error:
         location = document.locate((*where, "expr"))
         # Point inside the expression text, just after the opening quote.

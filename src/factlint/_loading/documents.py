@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -10,8 +11,9 @@ from collections.abc import Mapping
 import attrs
 
 from factlint._codes import INVALID_FILE
-from factlint._loading.entries import TABLES, DocPath, describe
+from factlint._loading.entries import TABLES, describe
 from factlint._model import Location, Problem
+from factlint._positions import Path as DocPath
 from factlint._positions import SourceMap, json_source_map, toml_source_map
 
 if sys.version_info >= (3, 11):
@@ -81,7 +83,7 @@ def _parse_toml_by_table(text: str, path: str, source_map: SourceMap, first_erro
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     starts.append(len(text))
-    for begin, end in zip(starts, starts[1:]):
+    for begin, end in itertools.pairwise(starts):
         chunk = text[begin:end]
         line_offset = text.count("\n", 0, begin)
         try:

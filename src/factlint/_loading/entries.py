@@ -17,7 +17,6 @@ __all__ = [
     "TABLES",
     "CheckEntry",
     "ClaimEntry",
-    "DocPath",
     "FileEntry",
     "PartEntry",
     "RatioEntry",
@@ -199,8 +198,8 @@ def structure_errors(
     """Each leaf problem of a cattrs error: its document path, a plain message, and whether to point at the key."""
     if isinstance(error, ClassValidationError):
         with_names, without_names = error.group_exceptions()
-        for inner, field in with_names:
-            yield from structure_errors(inner, (*where, field.name), table, entry_class)
+        for inner, attribute in with_names:
+            yield from structure_errors(inner, (*where, attribute.name), table, entry_class)
         for inner in without_names:
             yield from structure_errors(inner, where, table, entry_class)
     elif isinstance(error, IterableValidationError):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 
 from factlint._codes import CHECK_FAILED, PART_EXCEEDS_WHOLE, SHARES_NOT_WHOLE, SUM_MISMATCH
 from factlint._corrections import describe_typo
 from factlint._identity import breakdowns, part_of_pairs, share_breakdowns
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Check, Claim, ClaimSet, Part, Sum
+from factlint._quantities import Hedge
 from factlint._rule import Fix, Violation, rule
 from factlint._settings import Context
 from factlint._wording import interval_text, readings, stated
@@ -17,7 +19,7 @@ from factlint._wording import interval_text, readings, stated
 @rule(SUM_MISMATCH)
 def sum_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
-        if isinstance(relation, Sum):
+        if isinstance(relation, Sum) and not relation.of_whole:
             claims = claim_set.claims_named(relation.claim_ids)
             if claims is not None and not _is_shares_of_whole(claims[0], claims[1:]):
                 yield from _check_sum(claims[0], claims[1:], complete=relation.complete, inferred=False)
@@ -41,15 +43,18 @@ def _check_sum(total: Claim, parts: Sequence[Claim], *, complete: bool, inferred
     if holds:
         return
     arithmetic = " + ".join(stated(part) for part in parts)
-    all_exact = total.value.is_exact and all(part.value.is_exact for part in parts)
-    if all_exact:
-        difference = total.value.nominal - parts_sum.low  # type: ignore[operator]
+    # Plain numbers (no hedge word) are shown as stated, even where a round one was read as
+    # rounded: the readings below say how far each was allowed to move.
+    all_plain = total.value.hedge is Hedge.EXACT and all(part.value.hedge is Hedge.EXACT for part in parts)
+    nominal_sum = sum((part.value.nominal for part in parts), Fraction(0))
+    if all_plain:
+        difference = total.value.nominal - nominal_sum
         direction = "more" if difference > 0 else "less"
         line = (
-            f"{arithmetic} = {format_number(parts_sum.low)}, but the total {total.id} says "  # type: ignore[arg-type]
+            f"{arithmetic} = {format_number(nominal_sum)}, but the total {total.id} says "
             f"{stated(total)}: {format_number(abs(difference))} {direction}"
         )
-        message = f"parts add up to {format_number(parts_sum.low)}, but the total says {stated(total)}"  # type: ignore[arg-type]
+        message = f"parts add up to {format_number(nominal_sum)}, but the total says {stated(total)}"
     else:
         line = f"{arithmetic} lies in {interval_text(parts_sum)}, but the total {total.id} {stated(total)} lies in {interval_text(total_interval)}"
         message = f"parts add up to {interval_text(parts_sum)}, which cannot be the total {stated(total)}"
@@ -67,19 +72,19 @@ def _check_sum(total: Claim, parts: Sequence[Claim], *, complete: bool, inferred
         message=message,
         claims=[total, *parts],
         explanation=explanation,
-        fix=_sum_fix(total, parts, parts_sum) if complete and all_exact else None,
+        fix=_sum_fix(total, parts, nominal_sum) if complete and all_plain else None,
         location=total.location_of("value"),
     )
 
 
-def _sum_fix(total: Claim, parts: Sequence[Claim], parts_sum: Interval) -> Fix | None:
-    """The one number that, read as a typo, makes the sum hold; None unless exactly one qualifies."""
+def _sum_fix(total: Claim, parts: Sequence[Claim], nominal_sum: Fraction) -> Fix | None:
+    """The one number that, read as a typo, makes the stated sum hold exactly; None unless exactly one qualifies."""
     candidates = []
-    described = describe_typo(total.value.nominal, parts_sum.low)  # type: ignore[arg-type]
+    described = describe_typo(total.value.nominal, nominal_sum)
     if described:
-        candidates.append(Fix(f"{described} in {total.id}", total.id, format_number(parts_sum.low)))  # type: ignore[arg-type]
+        candidates.append(Fix(f"{described} in {total.id}", total.id, format_number(nominal_sum)))
     for part in parts:
-        needed = total.value.nominal - (parts_sum.low - part.value.nominal)  # type: ignore[operator]
+        needed = total.value.nominal - (nominal_sum - part.value.nominal)
         described = describe_typo(part.value.nominal, needed)
         if described:
             candidates.append(Fix(f"{described} in {part.id}", part.id, format_number(needed)))
@@ -151,10 +156,15 @@ def _is_shares_of_whole(total: Claim, parts: Sequence[Claim]) -> bool:
 @rule(SHARES_NOT_WHOLE)
 def shares_not_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for relation in claim_set.relations:
-        if isinstance(relation, Sum):
-            claims = claim_set.claims_named(relation.claim_ids)
-            if claims is not None and _is_shares_of_whole(claims[0], claims[1:]):
-                yield from _check_shares(claims[1:], complete=relation.complete, total=claims[0], key=None)
+        if not isinstance(relation, Sum):
+            continue
+        claims = claim_set.claims_named(relation.claim_ids)
+        if claims is None:
+            continue
+        if relation.of_whole:
+            yield from _check_shares(claims, complete=relation.complete, total=None, key=None)
+        elif _is_shares_of_whole(claims[0], claims[1:]):
+            yield from _check_shares(claims[1:], complete=relation.complete, total=claims[0], key=None)
     for key, shares in share_breakdowns(claim_set):
         yield from _check_shares(shares, complete=False, total=None, key=key)
 
@@ -179,8 +189,10 @@ def _check_shares(shares: Sequence[Claim], *, complete: bool, total: Claim | Non
             f"inferred: these percentages split one whole by {key} "
             f"({', '.join(repr(share.dims[key]) for share in shares)}; same metric, time, source and base)"
         )
+    elif total is not None:
+        explanation.append(f"stated: [[sum]] of shares with total {total.id} = 100%")
     else:
-        explanation.append(f"stated: [[sum]] of shares with total {total.id} = 100%")  # type: ignore[union-attr]
+        explanation.append('stated: [[sum]] of shares with total "100%"')
     yield Violation(
         message=message,
         claims=[*([total] if total else []), *shares],

@@ -16,6 +16,7 @@ from factlint._identity import (
 )
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet
+from factlint._quantities import Hedge
 from factlint._rule import Fix, Violation, rule
 from factlint._settings import Context
 from factlint._wording import interval_text, readings, stated
@@ -98,7 +99,7 @@ def _typo_fix(claim_set: ClaimSet, one: Claim, other: Claim) -> Fix | None:
 
     The copy is the claim whose source cites the other's; failing that, the later publication.
     """
-    if not (one.value.is_exact and other.value.is_exact):
+    if one.value.hedge is not Hedge.EXACT or other.value.hedge is not Hedge.EXACT:
         return None
     kind = typo_kind(one.value.nominal, other.value.nominal)
     if kind is None:

@@ -11,6 +11,7 @@ from factlint._dates import DateRange
 from factlint._identity import Tally, highest_low, lowest_high, nested_counts, running_totals
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Claim, ClaimSet, Source
+from factlint._quantities import Hedge
 from factlint._rule import Fix, Violation, rule
 from factlint._settings import Context
 from factlint._wording import interval_text, readings, stated
@@ -70,7 +71,7 @@ def _check_running_total(group: Sequence[Tally]) -> Iterator[Violation]:
             continue
         drop = earlier.value.nominal - later.value.nominal
         earlier_moment, later_moment = moments[earlier.id], later_tally.moment
-        if earlier.value.is_exact and later.value.is_exact:
+        if _plain(earlier) and _plain(later):
             arithmetic = (
                 f"{earlier.id} {stated(earlier)} as of {earlier_moment} > {later.id} {stated(later)} "
                 f"as of {later_moment}: {format_number(drop)} fewer"
@@ -115,13 +116,18 @@ def _interval(claim: Claim) -> Interval:
     return claim.value.interval
 
 
+def _plain(claim: Claim) -> bool:
+    """Stated without a hedge word: shown as stated, and open to a typo correction."""
+    return claim.value.hedge is Hedge.EXACT
+
+
 @rule(SUBPERIOD_EXCEEDS_PERIOD)
 def subperiod_exceeds_period(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for inner, outer in nested_counts(claim_set):
         if inner.value.interval.greater_than(outer.value.interval) is not Truth.CERTAINLY:
             continue
         inner_span, outer_span = _covered(inner), _covered(outer)
-        if inner.value.is_exact and outer.value.is_exact:
+        if _plain(inner) and _plain(outer):
             arithmetic = (
                 f"{inner.id} {stated(inner)} over {inner_span} > {outer.id} {stated(outer)} over {outer_span}: "
                 f"{format_number(inner.value.nominal - outer.value.nominal)} more in the shorter period"
@@ -159,7 +165,7 @@ def _running_total_fix(
     earlier: Claim, later: Claim, before: dict[str, Claim | None], after: dict[str, Claim | None]
 ) -> Fix | None:
     """A typo in exactly one of the two claims that makes the whole running total hold again."""
-    if not (earlier.value.is_exact and later.value.is_exact):
+    if not (_plain(earlier) and _plain(later)):
         return None
     fixes = [fix for claim in (earlier, later) if (fix := _nearest_fitting_variant(claim, before, after))]
     return fixes[0] if len(fixes) == 1 else None

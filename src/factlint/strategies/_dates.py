@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from hypothesis import strategies as st
 
@@ -30,10 +30,7 @@ DateForm = Literal[
     "iso-day", "date", "iso-month", "year", "sub-year", "third-of-year", "half", "quarter",
     "month", "third-of-month", "day", "days",
 ]  # fmt: skip
-DATE_FORMS: tuple[DateForm, ...] = (
-    "iso-day", "date", "iso-month", "year", "sub-year", "third-of-year", "half", "quarter",
-    "month", "third-of-month", "day", "days",
-)  # fmt: skip
+DATE_FORMS: tuple[DateForm, ...] = get_args(DateForm)
 # The grammar reads these from a regular expression; a stated date may start with one ("as of May 2025").
 _LEADING_WORDS = ("", "", "", "in ", "on ", "as of ")
 # How the grammar joins a year to a half, quarter or month: "first half of 2023", "May, 2025".
@@ -79,7 +76,7 @@ def _day_ordinal(number: int) -> str:
 def _numbered_part(draw: st.DrawFn, day: datetime.date, spans: Iterable[int], letter: str, noun: str) -> str:
     """The half or quarter of a year holding the day: "H1 2023", "the first half of 2023", "3rd quarter 2024"."""
     year = day.year
-    (number,) = (n for n in spans if _within_year_of(day, [f"{letter}{n} {year}"]))
+    (number,) = (n for n in spans if _within_year_of(day, [f"{letter}{n} {year}"]))  # the one that holds the day
     if draw(st.booleans()):
         return f"{letter}{number} {year}"
     the = draw(st.sampled_from(("", "the ")))

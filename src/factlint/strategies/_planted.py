@@ -29,13 +29,14 @@ from factlint._codes import (
     SUM_MISMATCH,
     UNKNOWN_REFERENCE,
 )
-from factlint._conventions import UNIT_DAYS, conversion_factor
+from factlint._conventions import conversion_factor, units_in_period
 from factlint._dates import DateRange, parse_date_range
 from factlint._intervals import Interval
 from factlint._model import Check, Claim, ClaimSet, Part, RateUnit, Ratio, Same, Source, Sum
 from factlint._quantities import DEFAULT_TOLERANCES, Quantity, parse_quantity
 from factlint._rules import builtin_rules
 from factlint._rules.granularity import grim_hits
+from factlint._rules.timeline import _earliest_end
 from factlint.strategies._arguments import check_flag, check_sizes
 from factlint.strategies._claims import PUBLISHERS
 from factlint.strategies._consistent_sets import (
@@ -295,12 +296,15 @@ def _plant_dated_after_source(plant: _Plant) -> None:
     prefix, metric = plant.builder.group("planted-dated-after")
     day = day_between(draw, datetime.date(CLAIM_YEARS[0], 1, 1), datetime.date(CLAIM_YEARS[1], 12, 31))
     dates = parse_date_range(written_date(draw, day))
-    first_day = _closed(dates)[0]
-    published = first_day - datetime.timedelta(days=1) if plant.beyond else first_day
-    source = Source(id=f"{prefix}source", publisher=draw(st.sampled_from(PUBLISHERS)), published=published)
-    plant.builder.sources.append(source)
     over_period = draw(st.booleans())
     as_of, period = (None, dates) if over_period else (dates, None)
+    # The rule's edge: a moment may not begin after the source, a period may not end after it.
+    edge = _earliest_end(dates) if over_period else dates.first
+    if edge is None:  # pragma: no cover
+        raise AssertionError(f"{dates} was written with an open end")
+    published = edge - datetime.timedelta(days=1) if plant.beyond else edge
+    source = Source(id=f"{prefix}source", publisher=draw(st.sampled_from(PUBLISHERS)), published=published)
+    plant.builder.sources.append(source)
     value = statement_of(draw, Fraction(draw(counts())))
     plant.add(Claim(id=f"{prefix}claim", metric=metric, value=value, source=source.id, as_of=as_of, period=period))
     plant.description = f"{'period' if over_period else 'as_of'} {dates} against a source published {published}"
@@ -364,7 +368,11 @@ def _plant_rate_total_mismatch(plant: _Plant) -> None:
     unit = draw(st.sampled_from(RateUnit))
     events = draw(st.integers(1, 10**5))
     rate = statement_of(draw, Fraction(events, days) * TRUE_UNIT_DAYS[unit])
-    expected = rate.interval * (Interval.point(days) / UNIT_DAYS[unit][0])
+    # The rule's reading of how many units the period holds, under every calendar convention.
+    found = units_in_period(None, period, unit)
+    if found is None:  # pragma: no cover
+        raise AssertionError(f"{period} holds no {unit.value}s")
+    expected = rate.interval * found[0]
     count = plant.value(lambda value: value in expected, events)
     source = plant.source()
     plant.add(Claim(id=f"{prefix}rate", metric=metric, value=rate, per=unit, period=period, source=source))
