@@ -131,5 +131,5 @@ def test_every_builtin_rule_has_a_family_and_kebab_case_name():
 
 def test_statistics_count_findings_per_code():
     claims = sum_claims()
-    doubled = ClaimSet(claims=claims.claims + (Claim(id="x", metric="m", value=1, source="nowhere"),), relations=claims.relations)
+    doubled = ClaimSet(claims=[*claims.claims, Claim(id="x", metric="m", value=1, source="nowhere")], relations=claims.relations)
     assert lint(doubled).statistics() == [("A101", "sum-mismatch", 1), ("F003", "unknown-reference", 1)]

@@ -49,9 +49,9 @@ def rates(of_value: str, of_per: str | None, to_value: str, to_per: str | None, 
 
 def test_2076_is_not_double_800_and_the_finding_shows_its_arithmetic_and_readings():
     [finding] = findings(pair("2,076", "800", "double"), "M101")
-    assert finding.message == 'h1_2023 (2,076) is not double all_2022 ("800")'
+    assert finding.message == 'h1_2023 (2,076) is not double all_2022 (800)'
     assert list(finding.explanation) == [
-        '[1.8, 2.2] x all_2022 "800" = [1,350, 1,870), but h1_2023 says 2,076',
+        '[1.8, 2.2] x all_2022 800 = [1,350, 1,870), but h1_2023 says 2,076',
         "h1_2023 / all_2022 = (2.4424…, 2.768]",
         'ratio: "double" read as 1.8 to 2.2 (approximate, ±10%)',
         'assumed: all_2022 "800" may be rounded: [750, 850)',
@@ -61,7 +61,7 @@ def test_2076_is_not_double_800_and_the_finding_shows_its_arithmetic_and_reading
 def test_2076_is_not_double_1500():
     [finding] = findings(pair("2,076", "1,500", "double"), "M101")
     # "1,500" is a round number: it may be rounded from 1,450 to 1,550.
-    assert finding.explanation[0] == '[1.8, 2.2] x all_2022 "1,500" = [2,610, 3,410), but h1_2023 says 2,076'
+    assert finding.explanation[0] == '[1.8, 2.2] x all_2022 1,500 = [2,610, 3,410), but h1_2023 says 2,076'
     [finding] = findings(pair(2_076, 1_500, "double"), "M101")
     assert finding.explanation[0] == "[1.8, 2.2] x all_2022 1,500 = [2,700, 3,300], but h1_2023 says 2,076"
     assert "h1_2023 / all_2022 = 2,076 / 1,500 = 1.38" in finding.explanation
@@ -166,7 +166,7 @@ def test_100_a_week_is_double_2600_a_year():
 
 def test_100_a_week_is_not_double_50_a_year_and_the_conversion_is_shown():
     [finding] = findings(rates("100", "week", "50", "year"), "M101")
-    assert finding.explanation[0].startswith('yearly "50" per year = [0.9467…, 0.9712…) per week (a week is 7 days; a year is')
+    assert finding.explanation[0].startswith('yearly 50 per year = [0.9467…, 0.9712…) per week (a week is 7 days; a year is')
     assert finding.explanation[1].startswith("[1.8, 2.2] x yearly [0.9467…, 0.9712…) = ")
     assert 'assumed: weekly "100" (a rate) may be rounded: [99.5, 100.5)' in finding.explanation
     assert finding.fix is None

@@ -59,7 +59,7 @@ def test_totals_with_different_starts_or_dims_are_not_compared():
 def test_a_transposed_digit_that_explains_the_fall_is_suggested():
     claims = ClaimSet(
         claims=[
-            total("april", "20,400", "April 2025"),
+            total("april", "20,412", "April 2025"),
             total("may", "20,538", "late May 2025"),
             total("june", "20,358", "June 2025"),
         ]

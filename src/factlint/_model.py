@@ -296,6 +296,12 @@ class Claim(_Located):
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
     locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
+    def __attrs_post_init__(self) -> None:
+        # A rate or a mean is a quotient, almost never a whole number: its stated text is read
+        # by the rate row (rounding of its last digit), never as a round count.
+        if self.per is not None or self.statistic is not None:
+            object.__setattr__(self, "value", self.value.as_rate())
+
     @property
     def is_cumulative(self) -> bool:
         """A running total: it counts everything since `since`."""

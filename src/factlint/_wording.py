@@ -10,9 +10,11 @@ from factlint._quantities import Hedge, Reading
 
 
 def stated(claim: Claim) -> str:
-    """The claim's value as the source wrote it: 20,538 or "nearly 100"."""
+    """The claim's value as the source wrote it: 20,538, 2.4 million, or "nearly 100" (quoted when it has words)."""
     value = claim.value
-    return value.display() if value.is_exact else f'"{value.text}"'
+    if value.is_exact:
+        return value.display()
+    return value.text if value.hedge is Hedge.EXACT and value.reading is not Reading.RANGE else f'"{value.text}"'
 
 
 def interval_text(interval: Interval, percent: bool = False) -> str:

@@ -23,7 +23,7 @@ def ratio_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]
         of, to = claim_set.claim(relation.of), claim_set.claim(relation.to)
         if of is None or to is None:
             continue  # F003 reports the unknown id
-        if (of.per is None) is not (to.per is None):
+        if (of.per is None) != (to.per is None):
             continue  # a rate against a count: a ratio between them has no unit to be read in
         yield from _check_ratio(of, to, relation.factor.under(context.tolerances), relation)
 

@@ -53,7 +53,7 @@ def _pairs(claim_set: ClaimSet, group: Sequence[Claim]) -> list[tuple[Claim, Cla
     needs_links = needs_source_link(by_source[0])
     if needs_links and len(by_source) <= _PAIRWISE_LIMIT:
         return [
-            (a, b)
+            _high_then_low(a, b)
             for index, a in enumerate(by_source)
             for b in by_source[index + 1 :]
             if a.source != b.source
@@ -67,6 +67,11 @@ def _pairs(claim_set: ClaimSet, group: Sequence[Claim]) -> list[tuple[Claim, Cla
     others_high = highest_low([claim for claim in by_source if claim.source != low.source], _interval)
     others_low = lowest_high([claim for claim in by_source if claim.source != high.source], _interval)
     return [(high, others_low), (others_high, low)]
+
+
+def _high_then_low(a: Claim, b: Claim) -> tuple[Claim, Claim]:
+    high = highest_low([a, b], _interval)
+    return (high, b if high is a else a)
 
 
 def _disagreement(claim_set: ClaimSet, high: Claim, low: Claim, reason: str) -> Violation:
