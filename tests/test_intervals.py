@@ -127,6 +127,14 @@ def test_reciprocal_of_an_interval_touching_zero_at_an_open_end_is_half_infinite
     assert Interval(0, 2, low_open=True).reciprocal() == Interval(Fraction(1, 2), None)
 
 
+def test_an_infinite_end_times_a_number_too_large_or_small_for_a_float_stays_exact():
+    huge, tiny = Fraction(10**400), Fraction(1, 10**400)
+    assert Interval(0, None) * huge == Interval(0, None)
+    assert Interval(None, -1) * huge == Interval(None, -huge)
+    assert Interval(1, None) * tiny == Interval(tiny, None)
+    assert Interval(-1, None) * -tiny == Interval(None, tiny)
+
+
 def test_truth_logic_follows_three_valued_rules():
     assert Truth.CERTAINLY & Truth.POSSIBLY is Truth.POSSIBLY
     assert Truth.CERTAINLY_NOT | Truth.POSSIBLY is Truth.POSSIBLY
