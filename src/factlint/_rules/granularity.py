@@ -65,7 +65,8 @@ def _grim_applies(claim: Claim) -> bool:
 def impossible_percentage(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     modes = context.tolerances.grim_rounding
     for claim in claim_set.claims:
-        if not claim.value.percent or claim.statistic is not None or not _grim_applies(claim):
+        # Above 100% a percentage is a change or a ratio ("up 150%"), not k out of n.
+        if not claim.value.percent or claim.statistic is not None or not _grim_applies(claim) or claim.value.nominal > 100:
             continue
         n = base_n(claim_set, claim)
         decimals = claim.value.decimals

@@ -13,6 +13,7 @@ from factlint._quantities import (
     _SCALES,
     _SEPARATOR_SPACES,
     _SUFFIX_HEDGES,
+    Factor,
     Hedge,
     parse_factor,
 )
@@ -71,16 +72,40 @@ def _ratio_words() -> tuple[str, ...]:
     """The parser's ratio words, and "N times", "N times more", "Nfold" and digits for each of its number words."""
     words = list(_FACTOR_WORDS)
     for word, value in _NUMBER_WORDS.items():
-        words += [f"{word} times", f"{word} times more", str(value)]
+        words += [f"{word} times", f"{word} times more", f"{word} times less", str(value)]
         if " " not in word:  # "tenfold", but not "a hundredfold": "fold" follows one word
             words += [f"{word}fold", f"{word}-fold"]
     return tuple(dict.fromkeys(words))
 
 
-# Each ratio word with the factors it may mean, as the parser reads it ("three times more": 3 or 4).
-FACTOR_WORDS: tuple[tuple[str, tuple[Fraction, ...]], ...] = tuple(
-    (word, parse_factor(word).candidates) for word in _ratio_words()
-)
+# "10 percent higher": a stated percentage (read with its own precision and hedge) and a direction.
+_PERCENT_CHANGES = ("5", "10", "12.5", "about 20", "25", "nearly 50", "75")
+_CHANGE_WORDS = ("higher", "more", "up", "lower", "less", "down")
+
+
+def _qualified_ratio_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Ratio words stated "exactly" or with a hedge ("nearly double", "more than tripled"), and percentage changes."""
+    plain = [word for word in words if not word[0].isdigit() and not word.endswith(("more", "less"))]
+    qualified = [f"exactly {word}" for word in plain[::2]]
+    # Each hedge phrase with two of the words, taken in turn, so that every word is hedged somewhere.
+    phrases = [phrase for phrase in _PREFIX_HEDGES if phrase[-1].isalpha()]
+    for index, phrase in enumerate(phrases):
+        qualified += [f"{phrase} {plain[(2 * index + step) % len(plain)]}" for step in (0, 1)]
+    for index, change in enumerate(_PERCENT_CHANGES):
+        sign = PERCENT_SIGNS[index % len(PERCENT_SIGNS)]
+        qualified += [f"{change}{sign} {direction}" for direction in _CHANGE_WORDS]
+    qualified += ["exactly 10% higher", "150 percent more", "200% up"]
+    return tuple(dict.fromkeys(qualified))
+
+
+def _factor_words() -> tuple[tuple[str, Factor], ...]:
+    words = _ratio_words()
+    return tuple((word, parse_factor(word)) for word in (*words, *_qualified_ratio_words(words)))
+
+
+# Each ratio word with the factor the parser reads: its candidates and, for each, the interval
+# of multipliers an honest reader allows ("double" is 1.8 to 2.2; "three times more" 3 or 4, approximately).
+FACTOR_WORDS: tuple[tuple[str, Factor], ...] = _factor_words()
 
 
 def integer_text(draw: st.DrawFn, number: int) -> str:

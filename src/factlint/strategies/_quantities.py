@@ -1,4 +1,4 @@
-"""Quantities parsed from generated text, and statements of a true value whose reading contains it."""
+"""Quantities parsed from generated text, and statements of a true value whose reading (as a claim reads it) contains it."""
 
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ from factlint.strategies._numbers import (
     number_text,
 )
 
-__all__ = ["quantities", "statement_of"]
+__all__ = ["quantities", "read_as", "statement_of"]
 
-# The least nominal value each hedge can state: "nearly 0" and "under 0" would be empty.
-_HEDGE_MINIMUM = {Hedge.NEARLY: 1, Hedge.FEWER_THAN: 1, Hedge.APPROXIMATE: 1}
+# The least nominal value each hedge can state: "nearly 0", "just over 0" and "under 0" would be empty.
+_HEDGE_MINIMUM = {Hedge.NEARLY: 1, Hedge.JUST_OVER: 1, Hedge.FEWER_THAN: 1, Hedge.APPROXIMATE: 1}
 
 
 def quantities(
@@ -105,38 +105,75 @@ def _rounded_text(draw: st.DrawFn, low: int, high: int, *, percent: bool) -> str
     return decimal_text(draw, units, decimals) + word
 
 
-def statement_of(draw: st.DrawFn, true: Fraction, *, percent: bool = False, exact_only: bool = False) -> Quantity:
-    """A statement of a true value: exact, rounded or hedged, whose reading contains it.
+def read_as(quantity: Quantity, *, rate: bool) -> Quantity:
+    """The quantity as a claim reads it: a rate or a mean (`rate`) is a quotient, read by the rate row."""
+    return quantity.as_rate() if rate else quantity
 
-    Numbers are drawn up to the edge of what the hedge allows ("nearly 100" for 90).
-    `exact_only` keeps to exact and rounded figures.
+
+def _contains(text: str, true: Fraction, *, rate: bool) -> bool:
+    return true in read_as(parse_quantity(text), rate=rate).interval
+
+
+def statement_of(
+    draw: st.DrawFn,
+    true: Fraction,
+    *,
+    percent: bool = False,
+    exact_only: bool = False,
+    rate: bool = False,
+    closed: bool = False,
+) -> Quantity:
+    """A statement of a true value, exact, rounded or hedged, read as its claim reads it; the reading contains it.
+
+    Counts may be stated as round numbers that round them ("18,000" for 17,640, within the
+    round-number reading); a rate or a mean (`rate`) as its quotient rounded at the last
+    digit ("16" for 15.97 a day), and it is returned read as a rate. Hedged numbers are
+    drawn up to the edge of what the hedge allows ("nearly 100" for 90). `exact_only` keeps
+    to exact and rounded figures; `closed` to readings with two finite ends, the lower one
+    above 0 when the true value is at least 1 (so that a planted value has an edge on both sides).
     """
     sign = draw(st.sampled_from(PERCENT_SIGNS)) if percent else ""
     floor, ceiling = math.floor(true), math.ceil(true)
     options: list[str] = []
     if true.denominator == 1 and not percent:
         options += ["exact", "exact"]
-    options.append("rounded")
+    roundings = _roundings(true, percent=percent, rate=rate)
+    if roundings:
+        options.append("rounded")
+    round_numbers = [] if percent or rate else _round_numbers(true)
+    if round_numbers:
+        options += ["round", "round"]
     if not exact_only:
         if math.floor(true / Fraction(9, 10)) >= max(1, math.ceil(true / Fraction(11, 10))):
             options.append("about")
         if math.floor(true / Fraction(9, 10)) >= floor + 1:
             options.append("nearly")
-        options += ["at least", "at most", "fewer than", "range"]
-        if true > 0:
-            options.append("more than")
+        if max(1, math.ceil(true / Fraction(11, 10))) <= ceiling - 1:
+            options.append("just over")
+        if not closed:
+            options += ["at least", "at most", "fewer than"]
+            if true > 0:
+                options.append("more than")
+        if not closed or floor >= 1:
+            options.append("range")
     option = draw(st.sampled_from(options))
     offset = st.integers(0, max(10, ceiling))
     if option == "exact":
         text = integer_text(draw, int(true))
     elif option == "rounded":
-        text = _rounding_of(draw, true, percent=percent) + sign
+        scale, decimals = draw(st.sampled_from(roundings))
+        text = _rounded(draw, true, scale, decimals) + sign
+    elif option == "round":
+        text = number_text(draw, draw(st.sampled_from(round_numbers)))
     elif option == "about":
         number = draw(st.integers(max(1, math.ceil(true / Fraction(11, 10))), math.floor(true / Fraction(9, 10))))
         text = hedged(draw, Hedge.APPROXIMATE, _number_or_percent(draw, number, sign))
     elif option == "nearly":
         number = draw(st.integers(floor + 1, math.floor(true / Fraction(9, 10))))
         text = hedged(draw, Hedge.NEARLY, _number_or_percent(draw, number, sign))
+    elif option == "just over":
+        number = draw(st.integers(max(1, math.ceil(true / Fraction(11, 10))), ceiling - 1))
+        text = hedged(draw, Hedge.JUST_OVER, _number_or_percent(draw, number, sign))
     elif option == "at least":
         text = hedged(draw, Hedge.AT_LEAST, _number_or_percent(draw, max(0, floor - draw(offset)), sign))
     elif option == "more than":
@@ -146,10 +183,10 @@ def statement_of(draw: st.DrawFn, true: Fraction, *, percent: bool = False, exac
     elif option == "fewer than":
         text = hedged(draw, Hedge.FEWER_THAN, _number_or_percent(draw, floor + 1 + draw(offset), sign))
     else:
-        first, second = max(0, floor - draw(offset)), ceiling + draw(offset)
+        first, second = max(1 if closed else 0, floor - draw(offset)), ceiling + draw(offset)
         phrase = draw(st.sampled_from(RANGE_PHRASES))
         text = phrase.format(integer_text(draw, first), integer_text(draw, second)) + sign
-    quantity = parse_quantity(capitalised(draw, text))
+    quantity = read_as(parse_quantity(capitalised(draw, text)), rate=rate)
     if true not in quantity.interval or quantity.percent is not percent:  # pragma: no cover
         raise AssertionError(f"{quantity.text!r} ({quantity.interval}) was drawn to state {true}")
     return quantity
@@ -159,12 +196,45 @@ def _number_or_percent(draw: st.DrawFn, number: int, sign: str) -> str:
     return f"{number}{sign}" if sign else number_text(draw, number)
 
 
-def _rounding_of(draw: st.DrawFn, true: Fraction, *, percent: bool) -> str:
-    """The true value rounded half-up (factlint's default reading) to a drawn last digit."""
+def _roundings(true: Fraction, *, percent: bool, rate: bool) -> list[tuple[int, int]]:
+    """The (scale, decimals) at which the true value, rounded half-up (factlint's default), is read back around it.
+
+    A count's whole number is exact and a round one may be read as rounded further, so only
+    a rate or a mean is rounded to its last whole digit ("16"), and a scale word without
+    decimals ("2 million") only where its reading still holds the value.
+    """
+    if true < 0:
+        return []
     scales = [1] if percent else [1, *(scale for scale in SCALE_WORDS if scale <= true)]
-    scale = draw(st.sampled_from(scales))
-    decimals = draw(st.integers(1 if scale == 1 and not percent else 0, 3))
-    unit = Fraction(scale, 10**decimals)
-    units = math.floor(true / unit + Fraction(1, 2))
+    found = []
+    for scale in scales:
+        # The reading depends on the digits and the scale, not on how they are written: check one writing.
+        suffix = "%" if percent else SCALE_WORDS[scale][0] if scale > 1 else ""
+        for decimals in range(0 if percent or rate or scale > 1 else 1, 4):
+            whole, fraction = divmod(_rounded_units(true, scale, decimals), 10**decimals)
+            text = f"{whole}.{fraction:0{decimals}d}" if decimals else f"{whole}"
+            if _contains(text + suffix, true, rate=rate):
+                found.append((scale, decimals))
+    return found
+
+
+def _rounded_units(true: Fraction, scale: int, decimals: int) -> int:
+    return math.floor(true / Fraction(scale, 10**decimals) + Fraction(1, 2))
+
+
+def _rounded(draw: st.DrawFn, true: Fraction, scale: int, decimals: int) -> str:
+    """The true value rounded half-up at a last digit: (2,412,000, 1 million, 1) -> "2.4 million"."""
     word = draw(st.sampled_from(SCALE_WORDS[scale])) if scale > 1 else ""
-    return decimal_text(draw, units, decimals) + word
+    return decimal_text(draw, _rounded_units(true, scale, decimals), decimals) + word
+
+
+def _round_numbers(true: Fraction) -> list[int]:
+    """Round numbers ("18,000") that the true count rounds to, whose round-number reading still holds it."""
+    found = []
+    place = 10
+    while place <= true * 10:
+        rounded = math.floor(true / place + Fraction(1, 2)) * place
+        if rounded > 0 and _contains(str(rounded), true, rate=False):
+            found.append(rounded)
+        place *= 10
+    return sorted(set(found))
