@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,7 +75,7 @@ def partitions(draw, total=100):
     """Whole-number shares of 100, at least two."""
     cuts = sorted(draw(st.lists(st.integers(0, total), min_size=1, max_size=6)))
     bounds = [0, *cuts, total]
-    return [b - a for a, b in zip(bounds, bounds[1:])]
+    return [b - a for a, b in itertools.pairwise(bounds)]
 
 
 @given(partitions())

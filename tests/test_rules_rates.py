@@ -71,10 +71,7 @@ def test_months_make_a_year_exactly():
 )
 def test_one_true_rate_stated_per_unit_and_per_year_is_never_flagged(true_rate, convention):
     per_year, unit = convention
-    if unit == "week":
-        yearly = true_rate * per_year / 7
-    else:
-        yearly = true_rate * per_year
+    yearly = true_rate * per_year / 7 if unit == "week" else true_rate * per_year
     weekly_range = f"{math.floor(true_rate)}-{math.ceil(true_rate)}"
     yearly_range = f"{math.floor(yearly)}-{math.ceil(yearly)}"
     claims = ClaimSet(claims=[rate("short", weekly_range, unit), rate("long", yearly_range, "year")])

@@ -6,8 +6,7 @@ import datetime
 import enum
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Union
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 
 import attrs
 
@@ -70,13 +69,13 @@ class Dims(Mapping[str, str]):
         return len(self._items)
 
     # The dict's own views: the Mapping defaults look every key up again (a hot path in inference).
-    def keys(self):  # type: ignore[no-untyped-def]
+    def keys(self) -> KeysView[str]:
         return self._lookup.keys()
 
-    def items(self):  # type: ignore[no-untyped-def]
+    def items(self) -> ItemsView[str, str]:
         return self._lookup.items()
 
-    def values(self):  # type: ignore[no-untyped-def]
+    def values(self) -> ValuesView[str]:
         return self._lookup.values()
 
     def __hash__(self) -> int:

@@ -48,7 +48,7 @@ def unknown_reference(claim_set: ClaimSet, context: Context) -> Iterator[Violati
             named = ", ".join(repr(claim_id) for claim_id in missing)
             yield Violation(
                 f"[[{kind}]] names {named}, which {'is' if len(missing) == 1 else 'are'} not a claim id",
-                claims=[claim for claim_id in relation.claim_ids if (claim := claim_set.claim(claim_id))],
+                claims=[known for claim_id in relation.claim_ids if (known := claim_set.claim(claim_id)) is not None],
                 explanation=[_known("claims", [claim.id for claim in claim_set.claims])],
                 location=relation.location,
             )
@@ -65,16 +65,17 @@ def _known(kind: str, ids: list[str]) -> str:
 def duplicate_id(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
     for claim in claim_set.claims:
         first = claim_set.claim(claim.id)
-        if first is not claim:
+        if first is not None and first is not claim:
             yield Violation(
                 f"claim id {claim.id!r} is already used (first at {_short(first.location)})",
                 location=claim.location_of("id"),
             )
     seen_sources: set[str] = set()
     for source in claim_set.sources:
-        if source.id in seen_sources:
+        first_source = claim_set.source(source.id)
+        if source.id in seen_sources and first_source is not None:
             yield Violation(
-                f"source id {source.id!r} is already used (first at {_short(claim_set.source(source.id).location)})",
+                f"source id {source.id!r} is already used (first at {_short(first_source.location)})",
                 location=source.location_of("id"),
             )
         seen_sources.add(source.id)

@@ -52,10 +52,6 @@ def _factor_text(from_unit: RateUnit, to_unit: RateUnit) -> str:
     return f"{_short(factor.low)} to {_short(factor.high)} {from_unit.value}s a {to_unit.value}"  # type: ignore[arg-type]
 
 
-def _converted(claim: Claim, unit: RateUnit) -> Interval:
-    return claim.value.interval * conversion_factor(claim.per, unit)  # type: ignore[arg-type]
-
-
 def _rate_conflict(a: Claim, b: Claim, *, inferred: bool) -> Violation | None:
     """a and b state one rate; None when some convention and some reading reconcile them."""
     if a.per is None or b.per is None:
@@ -74,16 +70,18 @@ def _rate_conflict(a: Claim, b: Claim, *, inferred: bool) -> Violation | None:
     # Convert the rate with the shorter unit into the longer one: "per week x 52 weeks a year".
     if _UNIT_ORDER.index(a.per) > _UNIT_ORDER.index(b.per):
         a, b = b, a
-    converted = _converted(a, b.per)
+    shorter, longer = a.per, b.per
+    assert shorter is not None and longer is not None  # both are rates, checked above
+    converted = a.value.interval * conversion_factor(shorter, longer)
     if converted.intersects(b.value.interval):
         return None
     arithmetic = (
-        f"{stated(a)} per {a.per.value} x {_factor_text(a.per, b.per)} = {_rounded(converted)}, "
-        f"but {stated(b)} per {b.per.value} means {_rounded(b.value.interval)}"
+        f"{stated(a)} per {shorter.value} x {_factor_text(shorter, longer)} = {_rounded(converted)}, "
+        f"but {stated(b)} per {longer.value} means {_rounded(b.value.interval)}"
     )
-    conventions = conventions_used(a.per, b.per)
+    conventions = conventions_used(shorter, longer)
     explanation = [arithmetic]
-    if conventions and a.per is not b.per:
+    if conventions and shorter is not longer:
         explanation.append("conventions tried, and every one fails: " + "; ".join(conventions))
     explanation.extend(readings([a, b]))
     if inferred:
@@ -93,7 +91,7 @@ def _rate_conflict(a: Claim, b: Claim, *, inferred: bool) -> Violation | None:
         )
     return Violation(
         message=(
-            f"{a.id} ({stated(a)} per {a.per.value}) and {b.id} ({stated(b)} per {b.per.value}) "
+            f"{a.id} ({stated(a)} per {shorter.value}) and {b.id} ({stated(b)} per {longer.value}) "
             "cannot be the same rate"
         ),
         claims=[a, b],
