@@ -10,7 +10,9 @@
     [tool.factlint.tolerances]
     approximate = "1/10"              # exact text: a fraction or a decimal, never a float
     nearly = "0.1"
+    ratio = "1/10"                    # "double" is 1.8 to 2.2 unless "exactly double"
     rounding = "half-up"              # "half-up" | "half-down" | "either"
+    round-numbers = "rounded"         # "rounded": "600" may be 550 to 650; "exact": 600
     grim-rounding = ["half-up", "half-down"]
 """
 

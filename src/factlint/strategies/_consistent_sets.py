@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+import math
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 
 import attrs
@@ -11,11 +12,13 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from factlint._dates import DateRange, parse_date_range
+from factlint._intervals import Interval
 from factlint._model import Check, Claim, ClaimSet, Part, RateUnit, Ratio, Relation, Same, Source, Sum
+from factlint._quantities import Quantity, parse_quantity
 from factlint.strategies._arguments import check_sizes
 from factlint.strategies._claims import METRICS, PUBLISHERS
-from factlint.strategies._dates import date_ranges, day_between, written_date
-from factlint.strategies._numbers import FACTOR_WORDS
+from factlint.strategies._dates import DATE_FORMS, date_ranges, day_between, month_span, written_date, written_months
+from factlint.strategies._numbers import FACTOR_WORDS, integer_text
 from factlint.strategies._quantities import statement_of
 
 __all__ = [
@@ -27,6 +30,7 @@ __all__ = [
     "claim_set_builders",
     "consistent_claim_sets",
     "counts",
+    "integer_in",
     "published_source",
     "when",
 ]
@@ -43,6 +47,10 @@ TRUE_UNIT_DAYS = {
 # Claims are dated up to 2024; every source is published from 2025 on, so no claim is dated after its source.
 CLAIM_YEARS = (2012, 2024)
 _PUBLISHED = (datetime.date(2025, 1, 1), datetime.date(2026, 12, 31))
+# Forecasts, plans and budgets are for years after every source's publication.
+_FORECAST_YEARS = (2027, 2030)
+# Plain-date forms within one year, for a part of a year ("H2 2023", "Q3 2023", "May 2023"): not the year itself.
+_PART_OF_YEAR_FORMS = tuple(form for form in DATE_FORMS if form != "year")
 
 
 @attrs.define
@@ -69,18 +77,33 @@ class ClaimSetBuilder:
         self.claims.append(claim)
         return claim
 
+    def add_source(self, source: Source) -> Source:
+        self.sources.append(source)
+        return source
+
     def build(self) -> ClaimSet:
         return ClaimSet(claims=self.claims, sources=self.sources, relations=self.relations)
 
 
-def published_source(draw: st.DrawFn, source_id: str) -> Source:
-    """A source published after every claim of a consistent set is dated."""
-    published = day_between(draw, *_PUBLISHED)
+def published_source(
+    draw: st.DrawFn, source_id: str, *, cites: Sequence[Source] = (), not_before: datetime.date | None = None
+) -> Source:
+    """A source published after every claim of a consistent set is dated, and after every source it cites."""
+    earliest = max([_PUBLISHED[0], *(_last_published(source) for source in cites), *([not_before] if not_before else [])])
+    published = day_between(draw, earliest, max(earliest, _PUBLISHED[1]))
     return Source(
         id=source_id,
         publisher=draw(st.sampled_from(PUBLISHERS)),
         published=parse_date_range(written_date(draw, published, forms=("iso-day", "date", "iso-month", "day", "third-of-month", "month"))),
+        cites=tuple(source.id for source in cites),
     )
+
+
+def _last_published(source: Source) -> datetime.date:
+    # A source citing another must not be published before it (T102): start after its last possible day.
+    if source.published is None or source.published.last is None:  # pragma: no cover
+        raise AssertionError(f"{source.id} was drawn without a publication date")
+    return source.published.last
 
 
 def when(draw: st.DrawFn) -> DateRange | None:
@@ -95,11 +118,25 @@ def counts(max_value: int = 10**6) -> st.SearchStrategy[int]:
     return st.integers(0, 1000) | st.integers(0, max_value)
 
 
+def integer_in(interval: Interval, *, minimum: int = 0) -> int | None:
+    """The least whole number of at least `minimum` in the interval, or None when it holds none."""
+    low = interval.low
+    candidate = minimum if low is None else max(minimum, math.ceil(low) + (1 if interval.low_open and low == math.ceil(low) else 0))
+    return candidate if candidate in interval else None
+
+
 def _bounded_days(period: DateRange) -> int:
     days = period.days
     if days is None:  # pragma: no cover
         raise AssertionError(f"{period} was drawn without open ends")
     return days
+
+
+def _claim_years(draw: st.DrawFn) -> int:
+    return draw(st.integers(*CLAIM_YEARS))
+
+
+# -- breakdowns and parts -----------------------------------------------------------------------
 
 
 def _sum_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
@@ -134,6 +171,50 @@ def _sum_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         builder.relations.append(Sum(total=total_claim.id, parts=part_ids, complete=complete))
 
 
+def _deep_breakdown_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
+    """Cells by two dims keys (charge x region) under a total, two keys deeper, with some one-key subtotals.
+
+    Each cell is a part of its nearest stated whole: a subtotal of its region or charge when
+    one is stated, else the total; the unlisted rest of each whole is drawn as slack.
+    """
+    prefix, metric = builder.group("deep-breakdown")
+    charges, regions = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    complete = draw(st.booleans())
+    cells = {(charge, region): draw(counts(10**5)) for charge in range(charges) for region in range(regions)}
+
+    def slack() -> int:
+        return 0 if complete else draw(st.integers(0, 1000))
+
+    region_rest = {region: slack() for region in range(regions)}
+    charge_rest = {charge: slack() for charge in range(charges)}
+    total = sum(cells.values()) + sum(region_rest.values()) + sum(charge_rest.values()) + slack()
+    source, dates = builder.source(), when(draw)
+    as_of, period = (None, dates) if draw(st.booleans()) else (dates, None)
+
+    def add(name: str, true: int, dims: dict[str, str]) -> str:
+        claim = Claim(
+            id=f"{prefix}{name}", metric=metric, value=statement_of(draw, Fraction(true)), dims=dims,
+            source=source, as_of=as_of, period=period,
+        )
+        return builder.add(claim).id
+
+    total_id = add("total", total, {})
+    cell_ids = [
+        add(f"c{charge}_r{region}", value, {"charge": f"charge {charge}", "region": f"region {region}"})
+        for (charge, region), value in cells.items()
+    ]
+    for region in range(regions):
+        if draw(st.booleans()):
+            subtotal = sum(cells[charge, region] for charge in range(charges)) + region_rest[region]
+            add(f"r{region}", subtotal, {"region": f"region {region}"})
+    for charge in range(charges):
+        if draw(st.booleans()):
+            subtotal = sum(cells[charge, region] for region in range(regions)) + charge_rest[charge]
+            add(f"c{charge}", subtotal, {"charge": f"charge {charge}"})
+    if complete and draw(st.booleans()):
+        builder.relations.append(Sum(total=total_id, parts=cell_ids, complete=True))
+
+
 def _part_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     """A whole and a part of it (sentenced out of charged), by `[[part]]`, `[[check]]` or `dims`."""
     prefix, metric = builder.group("part")
@@ -156,6 +237,55 @@ def _part_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         builder.relations.append(Part(part=f"{prefix}part", whole=f"{prefix}whole"))
     elif how == "check":
         builder.relations.append(Check(expr=f"{prefix}part <= {prefix}whole", name="part-within-whole"))
+
+
+def _net_changes_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
+    """Net changes, some negative, by region and over nested periods: no part-of-whole or running total holds.
+
+    A region's net change may exceed the whole's, and the change over a quarter that of its
+    year; a negative value stated anywhere in the metric tells inference so.
+    """
+    prefix, metric = builder.group("net-changes")
+    source = builder.source()
+    if draw(st.booleans()):
+        changes = draw(st.lists(st.integers(-5000, 5000), min_size=2, max_size=4))
+        changes[0] = -abs(changes[0]) - 1  # one stated negative change marks the metric as signed
+        dates = when(draw)
+        ids = [
+            builder.add(
+                Claim(
+                    id=f"{prefix}region{index}", metric=metric, value=_signed_statement(draw, change),
+                    dims={"region": f"region {index}"}, as_of=dates, source=source,
+                )
+            ).id
+            for index, change in enumerate(changes)
+        ]
+        builder.add(Claim(id=f"{prefix}total", metric=metric, value=_signed_statement(draw, sum(changes)), as_of=dates, source=source))
+        if draw(st.booleans()):
+            builder.relations.append(Sum(total=f"{prefix}total", parts=ids, complete=True))
+        return
+    year = _claim_years(draw)
+    monthly = draw(st.lists(st.integers(-1000, 1000), min_size=12, max_size=12))
+    negative = draw(st.integers(0, 11))
+    monthly[negative] = -abs(monthly[negative]) - 1
+    spans = [(negative, negative), *draw(st.lists(_month_spans(12), min_size=1, max_size=4))]
+    for index, (first, last) in enumerate(spans):
+        builder.add(
+            Claim(
+                id=f"{prefix}span{index}", metric=metric, value=_signed_statement(draw, sum(monthly[first : last + 1])),
+                period=written_months(draw, (year, first + 1), (year, last + 1)), source=source,
+            )
+        )
+
+
+def _signed_statement(draw: st.DrawFn, true: int) -> Quantity:
+    """A statement of a value that may be negative: a hedge cannot be, so a negative one is stated as it is."""
+    if true >= 0:
+        return statement_of(draw, Fraction(true))
+    return parse_quantity(draw(st.sampled_from((true, "-" + integer_text(draw, -true)))))
+
+
+# -- time: running totals, nested periods, outlets and forecasts ---------------------------------
 
 
 def _running_total_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
@@ -194,6 +324,129 @@ def _running_total_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         )
 
 
+def _outlets_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
+    """One running total reported by unlinked outlets "as of June 2024", each counted on its own day of June.
+
+    Their values differ, and no rule may read them as one quantity; an outlet that cites one
+    of them restates its figure, and earlier and later months keep the total from falling.
+    """
+    prefix, metric = builder.group("outlets")
+    first_year, last_year = CLAIM_YEARS
+    since = parse_date_range(
+        written_date(draw, day_between(draw, datetime.date(first_year, 1, 1), datetime.date(first_year + 1, 12, 31)), forms=("iso-month", "month", "year"))
+    )
+    year, month = draw(st.integers(first_year + 3, last_year)), draw(st.integers(2, 11))
+    first_day, last_day = month_span((year, month), (year, month))
+    days = draw(st.lists(st.integers(0, (last_day - first_day).days), min_size=2, max_size=3))
+    # The running total on each day of the month that someone counted it: it never falls.
+    count = draw(counts(10**5))
+    on_day: dict[int, int] = {}
+    for offset in sorted(set(days)):
+        count += draw(st.integers(0, 2000))
+        on_day[offset] = count
+
+    def state(name: str, true: int, as_of: str | DateRange, source: Source) -> None:
+        builder.add(Claim(id=f"{prefix}{name}", metric=metric, value=statement_of(draw, Fraction(true)), as_of=as_of, since=since, source=source.id))
+
+    outlets = [builder.add_source(published_source(draw, f"{prefix}outlet{index}")) for index in range(len(days))]
+    for index, (outlet, offset) in enumerate(zip(outlets, days)):
+        state(f"outlet{index}", on_day[offset], written_date(draw, first_day, forms=("month", "iso-month")), outlet)
+    for index in range(draw(st.integers(0, 2))):
+        cited = draw(st.integers(0, len(outlets) - 1))
+        copier = builder.add_source(published_source(draw, f"{prefix}copy{index}", cites=[outlets[cited]]))
+        state(f"copy{index}", on_day[days[cited]], written_date(draw, first_day, forms=("month", "iso-month")), copier)
+    lowest, highest = min(on_day.values()), max(on_day.values())
+    if draw(st.booleans()):
+        earlier = day_between(draw, datetime.date(year, 1, 1), first_day - datetime.timedelta(days=1))
+        state("earlier", draw(st.integers(0, lowest)), written_date(draw, earlier, forms=("month", "iso-month", "day", "iso-day")), draw(st.sampled_from(outlets)))
+    if draw(st.booleans()):
+        later = day_between(draw, last_day + datetime.timedelta(days=1), datetime.date(year, 12, 31))
+        state("later", highest + draw(st.integers(0, 2000)), written_date(draw, later, forms=("month", "iso-month", "day", "iso-day")), draw(st.sampled_from(outlets)))
+
+
+def _month_spans(months: int) -> st.SearchStrategy[tuple[int, int]]:
+    """(first, last) month indexes, 0-based, of a span within `months` months."""
+    return st.tuples(st.integers(0, months - 1), st.integers(0, months - 1)).map(lambda ends: (min(ends), max(ends)))
+
+
+def _nested_periods_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
+    """Counts over periods of two years that nest or share a start ("2023", "H1 2023", "Q3 2023", "2022-09/2023-06").
+
+    Each is the sum of true monthly counts, so a period that shares a start with a longer one
+    (a running total) or lies inside it holds no more than it, and one period from several sources agrees.
+    """
+    prefix, metric = builder.group("nested-periods")
+    first_year = draw(st.integers(CLAIM_YEARS[0], CLAIM_YEARS[1] - 1))
+    monthly = draw(st.lists(st.integers(0, 5000), min_size=24, max_size=24))
+    aligned = st.sampled_from([(start, start + length - 1) for length in (3, 6, 12) for start in range(0, 24, length)])
+    spans = draw(st.lists(aligned | _month_spans(24), min_size=2, max_size=5))
+    for index, (first, last) in enumerate(spans):
+        start, end = divmod(first_year * 12 + first, 12), divmod(first_year * 12 + last, 12)
+        builder.add(
+            Claim(
+                id=f"{prefix}span{index}",
+                metric=metric,
+                value=statement_of(draw, Fraction(sum(monthly[first : last + 1]))),
+                period=written_months(draw, (start[0], start[1] + 1), (end[0], end[1] + 1)),
+                source=builder.source(),
+            )
+        )
+
+
+def _forecasts_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
+    """A plan for a year after its source (`forecast = true`), its breakdown, a revision by another outlet and a copy.
+
+    A revision from an unlinked outlet may differ; a copy from a source citing the issuer
+    restates the plan; the actual figure for an earlier year is no forecast.
+    """
+    prefix, metric = builder.group("forecasts")
+    issuer = builder.add_source(published_source(draw, f"{prefix}issuer"))
+    year = draw(st.integers(*_FORECAST_YEARS))
+    day = day_between(draw, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    dates = parse_date_range(written_date(draw, day))
+    as_of, period = (None, dates) if draw(st.booleans()) else (dates, None)
+    planned = draw(counts())
+
+    def forecast(name: str, true: int, source: Source, **fields: object) -> None:
+        claim = Claim(
+            id=f"{prefix}{name}", metric=metric, value=statement_of(draw, Fraction(true)), as_of=as_of, period=period,
+            source=source.id, forecast=True, **fields,  # type: ignore[arg-type]
+        )
+        builder.add(claim)
+
+    forecast("plan", planned, issuer)
+    if draw(st.booleans()):
+        lines = draw(st.lists(st.integers(0, 1000), min_size=1, max_size=3))
+        for index, line in enumerate(lines):
+            forecast(f"line{index}", min(line, planned // len(lines)), issuer, dims={"item": f"line {index}"})
+    if period is not None and draw(st.booleans()):
+        unit = draw(st.sampled_from(RateUnit))
+        rate = Fraction(planned, _bounded_days(period)) * TRUE_UNIT_DAYS[unit]
+        builder.add(
+            Claim(
+                id=f"{prefix}rate", metric=metric, value=statement_of(draw, rate, rate=True), per=unit, period=period,
+                source=issuer.id, forecast=True,
+            )
+        )
+    if draw(st.booleans()):
+        forecast("revision", draw(counts()), builder.add_source(published_source(draw, f"{prefix}reviser")))
+    if draw(st.booleans()):
+        forecast("copy", planned, builder.add_source(published_source(draw, f"{prefix}copier", cites=[issuer])))
+    if draw(st.booleans()):
+        actual_year = _claim_years(draw)
+        builder.add(
+            Claim(id=f"{prefix}actual", metric=metric, value=statement_of(draw, Fraction(draw(counts()))), period=str(actual_year), source=issuer.id)
+        )
+
+
+# -- rates ----------------------------------------------------------------------------------------
+
+
+def _rate_statement(draw: st.DrawFn, per_day: Fraction, unit: RateUnit) -> Quantity:
+    """A true rate per day stated per `unit`: rounded as a quotient ("16" for 15.97), or hedged."""
+    return statement_of(draw, per_day * TRUE_UNIT_DAYS[unit], rate=True)
+
+
 def _rates_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     """One true rate stated per day, week, month, quarter or year (`[[same]]` or inferred), and the count it gives."""
     prefix, metric = builder.group("rates")
@@ -209,7 +462,7 @@ def _rates_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
             Claim(
                 id=f"{prefix}per_{unit.value}",
                 metric=metric,
-                value=statement_of(draw, per_day * TRUE_UNIT_DAYS[unit]),
+                value=_rate_statement(draw, per_day, unit),
                 per=unit,
                 period=period if with_period else None,
                 source=source,
@@ -222,17 +475,58 @@ def _rates_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         builder.add(Claim(id=f"{prefix}count", metric=metric, value=statement_of(draw, events), period=period, source=source))
 
 
+def _changing_rates_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
+    """A yearly average rate and a different one over part of the year ("H2 2023", "May 2023"), with their counts.
+
+    The periods overlap but differ, so the two rates need not be equal; each agrees with its
+    own period's count, and the part's count fits within the year's.
+    """
+    prefix, metric = builder.group("changing-rates")
+    year = _claim_years(draw)
+    whole = parse_date_range(draw(st.sampled_from((f"{year}", f"all of {year}"))))
+    day = day_between(draw, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    part = parse_date_range(written_date(draw, day, forms=_PART_OF_YEAR_FORMS))
+    inside, outside = draw(counts(10**5)), draw(counts(10**5))
+    for name, period, events in (("year", whole, inside + outside), ("part", part, inside)):
+        unit = draw(st.sampled_from(RateUnit))
+        per_day = Fraction(events, _bounded_days(period))
+        builder.add(
+            Claim(
+                id=f"{prefix}{name}_rate", metric=metric, value=_rate_statement(draw, per_day, unit), per=unit,
+                period=period, source=builder.source(),
+            )
+        )
+        if draw(st.booleans()):
+            builder.add(
+                Claim(id=f"{prefix}{name}_count", metric=metric, value=statement_of(draw, Fraction(events)), period=period, source=builder.source())
+            )
+
+
 def _ratio_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
-    """Two counts of two periods, one a stated multiple ("double", "three times") of the other."""
+    """Two counts of two years whose true ratio lies within the ratio word's reading ("double": 1.8 to 2.2)."""
     prefix, metric = builder.group("ratio")
-    word, factors = draw(st.sampled_from(FACTOR_WORDS))
-    factor = draw(st.sampled_from(factors))
-    base = draw(st.integers(0, 10**5)) * factor.denominator
+    word, factor = draw(st.sampled_from(FACTOR_WORDS))
+    reading = draw(st.sampled_from(factor.readings))
+    base = draw(st.integers(0, 10**5))
+    true = integer_in(reading * base)
+    while true is None:  # too few counts to hold a factor this precise: a larger base holds one
+        base = base * 10 + 10
+        true = integer_in(reading * base)
+    if base and reading.high is None:
+        true += draw(st.integers(0, base))  # "more than tripled": anything above
+    elif base and draw(st.booleans()):
+        # Any whole number the reading allows, not only the least.
+        highest = math.floor(reading.high * base)  # type: ignore[operator]
+        true = draw(st.integers(true, highest)) if highest >= true else true
+        true = true if Fraction(true, base) in reading else integer_in(reading * base) or 0
     earlier, later = sorted(draw(st.lists(st.integers(*CLAIM_YEARS), min_size=2, max_size=2, unique=True)))
     source = builder.source()
-    builder.add(Claim(id=f"{prefix}of", metric=metric, value=statement_of(draw, base * factor), period=str(later), source=source))
+    builder.add(Claim(id=f"{prefix}of", metric=metric, value=statement_of(draw, Fraction(true)), period=str(later), source=source))
     builder.add(Claim(id=f"{prefix}to", metric=metric, value=statement_of(draw, Fraction(base)), period=str(earlier), source=source))
     builder.relations.append(Ratio(of=f"{prefix}of", to=f"{prefix}to", factor=word))
+
+
+# -- shares and means -----------------------------------------------------------------------------
 
 
 def _percentages_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
@@ -249,7 +543,7 @@ def _percentages_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         base_claim = builder.add(
             Claim(id=f"{prefix}n", metric=f"{metric}, base", value=statement_of(draw, Fraction(n), exact_only=True), as_of=dates)
         )
-        # A rounded base ("2.0 thousand") is no base n: the shares then state n themselves.
+        # A rounded base ("2.0 thousand", "2,000") is no base n: the shares then state n themselves.
         base = base_claim.id if base_claim.value.is_exact else n
     exact = draw(st.booleans())
     share_ids = []
@@ -271,8 +565,36 @@ def _percentages_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         builder.relations.append(Sum(total=f"{prefix}all", parts=share_ids, complete=True))
 
 
+def _group_percentages_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
+    """Percentages by group (62% of men, 55% of women) and overall: no shares of one whole, so no sum to 100%.
+
+    Without a base, or each with its own group's size as base, they may add up to anything.
+    """
+    prefix, metric = builder.group("group-percentages")
+    sizes = draw(st.lists(st.integers(1, 2000), min_size=2, max_size=4, unique=True))
+    hits = [draw(st.integers(0, size)) for size in sizes]
+    with_bases = draw(st.booleans())
+    key = draw(st.sampled_from(("sex", "age group", "region")))
+    source, dates = builder.source(), when(draw)
+    for index, (size, k) in enumerate(zip(sizes, hits)):
+        builder.add(
+            Claim(
+                id=f"{prefix}group{index}", metric=metric, value=statement_of(draw, Fraction(100 * k, size), percent=True),
+                dims={key: f"group {index}"}, of=size if with_bases else None, as_of=dates, source=source,
+            )
+        )
+    if draw(st.booleans()):
+        everyone = sum(sizes)
+        builder.add(
+            Claim(
+                id=f"{prefix}overall", metric=metric, value=statement_of(draw, Fraction(100 * sum(hits), everyone), percent=True),
+                of=everyone if with_bases else None, as_of=dates, source=source,
+            )
+        )
+
+
 def _mean_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
-    """A mean of n respondents' whole-number answers (items each), stated rounded to some decimals."""
+    """A mean of n respondents' whole-number answers (items each), stated rounded to some decimals, or to a whole number."""
     prefix, metric = builder.group("mean")
     n, items = draw(st.integers(1, 300)), draw(st.integers(1, 5))
     top = draw(st.integers(1, 10))
@@ -284,7 +606,7 @@ def _mean_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         Claim(
             id=f"{prefix}mean",
             metric=metric,
-            value=statement_of(draw, Fraction(total, n * items), exact_only=draw(st.booleans())),
+            value=statement_of(draw, Fraction(total, n * items), exact_only=draw(st.booleans()), rate=True),
             statistic="mean",
             of=base,
             items=items,
@@ -335,6 +657,13 @@ _GROUPS: dict[str, Callable[[st.DrawFn, ClaimSetBuilder], None]] = {
     "mean": _mean_group,
     "check": _check_group,
     "sources": _sources_group,
+    "deep-breakdown": _deep_breakdown_group,
+    "net-changes": _net_changes_group,
+    "outlets": _outlets_group,
+    "nested-periods": _nested_periods_group,
+    "forecasts": _forecasts_group,
+    "changing-rates": _changing_rates_group,
+    "group-percentages": _group_percentages_group,
 }
 GROUP_KINDS = tuple(_GROUPS)
 
@@ -345,10 +674,14 @@ def consistent_claim_sets(
     """Claim sets whose figures can all be true: no rule may report anything on them.
 
     Each set holds min_groups to max_groups groups of related claims, of the `kinds` given
-    (default: all of GROUP_KINDS): breakdowns that sum, parts of wholes, running totals,
-    one rate in several units, ratios, percentages with their base n, means and checks,
-    and one quantity from several sources. Each group is built from true values, and
-    every claim states its true value exactly, rounded or with a hedge that contains it.
+    (default: all of GROUP_KINDS): breakdowns that sum (also two dims keys deep), parts of
+    wholes, net changes (some negative), running totals (also from unlinked outlets at one
+    month's precision, counted on different days), counts over nested periods, forecasts
+    after their source, one rate in several units, a yearly and a different part-year rate,
+    ratios, percentages with their base n and percentages by group, means, checks, and one
+    quantity from several sources. Each group is built from true values, and every claim
+    states its true value exactly, rounded (round numbers, rates as rounded quotients) or
+    with a hedge, so that its reading, as the claim reads it, contains it.
     """
     min_groups, max_groups = check_sizes(min_groups, max_groups, names=("min_groups", "max_groups"))
     return claim_set_builders(check_kinds(kinds), min_groups, max_groups).map(ClaimSetBuilder.build)

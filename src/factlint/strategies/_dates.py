@@ -24,7 +24,7 @@ from factlint._dates import (
 )
 from factlint.strategies._arguments import check_flag, check_years
 
-__all__ = ["DATE_FORMS", "DateForm", "date_ranges", "day_between", "written_date"]
+__all__ = ["DATE_FORMS", "DateForm", "date_ranges", "day_between", "month_span", "written_date", "written_months"]
 
 DateForm = Literal[
     "iso-day", "date", "iso-month", "year", "sub-year", "third-of-year", "half", "quarter",
@@ -133,6 +133,42 @@ def written_date(draw: st.DrawFn, day: datetime.date, *, forms: Sequence[DateFor
     if separator == " or ":
         first_day, last_day = day.day, other  # "1 or 2 June": either order
     return f"{first_day}{separator}{last_day} {name} {year}"
+
+
+def month_span(first: tuple[int, int], last: tuple[int, int]) -> tuple[datetime.date, datetime.date]:
+    """The days from the first day of month `first` to the last day of month `last`, each (year, month)."""
+    year, month = last
+    return datetime.date(*first, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def written_months(draw: st.DrawFn, first: tuple[int, int], last: tuple[int, int]) -> str:
+    """A stated period of whole months, (year, month) to (year, month), in any form the grammar reads it.
+
+    "2023", "H1 2023", "Q3 2023", "2023-41", "early 2023", "May 2023", "2023-05", or an EDTF
+    interval ("2022-09/2024-06", "September 2022/June 2024", "2023-02-01/2023-07-31").
+    """
+    (first_year, first_month), (last_year, last_month) = first, last
+    first_day, last_day = month_span(first, last)
+    first_name, last_name = _MONTH_NAMES[first_month - 1], _MONTH_NAMES[last_month - 1]
+    intervals = [
+        f"{first_year:04d}-{first_month:02d}/{last_year:04d}-{last_month:02d}",
+        f"{first_name} {first_year}/{last_name} {last_year}",
+        f"{first_day.isoformat()}/{last_day.isoformat()}",
+    ]
+    named: list[str] = []
+    if first_year == last_year:
+        year = first_year
+        named += [f"{year:04d}-{first_month:02d}", f"{first_name} {year}", f"{year}", f"all of {year}"]
+        named += [f"H{half} {year}" for half in _HALVES] + [f"the {_ordinal_words(half)[0]} half of {year}" for half in _HALVES]
+        named += [f"Q{quarter} {year}" for quarter in _QUARTERS] + [f"{part} {year}" for part in _THIRDS_OF_YEAR]
+        named += [f"{year:04d}-{code}" for code in _SUB_YEAR_CODES if code != 24]  # winter runs into the next year
+    named = [text for text in named if _days_of_text(text) == (first_day, last_day)]
+    return draw(st.sampled_from(named if named and draw(st.booleans()) else named + intervals))
+
+
+def _days_of_text(text: str) -> tuple[datetime.date | None, datetime.date | None]:
+    dates = parse_date_range(text)
+    return dates.first, dates.last
 
 
 def date_ranges(*, min_year: int = 2000, max_year: int = 2030, allow_open: bool = False) -> st.SearchStrategy[DateRange]:
