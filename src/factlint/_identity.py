@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from fractions import Fraction
@@ -76,7 +77,13 @@ def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.
 
 
 def _unit_key(claim: Claim) -> str:
-    return " ".join(claim.unit.lower().split())
+    return _normal_unit(claim.unit)
+
+
+@functools.lru_cache(maxsize=1024)
+def _normal_unit(unit: str) -> str:
+    """A unit as compared: case and spacing aside, "People" and "people " are one unit."""
+    return " ".join(unit.lower().split())
 
 
 def _is_undated(claim: Claim) -> bool:

@@ -191,17 +191,7 @@ def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> N
         raise TypeError(f"{attribute.name} must be text, not {type(value).__name__} {value!r}")
 
 
-def _whole_number(minimum: int) -> Callable[[object, attrs.Attribute[int], object], None]:
-    def check(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{attribute.name} must be a whole number, not {type(value).__name__} {value!r}")
-        if value < minimum:
-            raise ValueError(f"{attribute.name} must be at least {minimum}, not {value}")
-
-    return check
-
-
-def _base_n(instance: object, attribute: attrs.Attribute[int | str | None], value: object) -> None:
+def _check_base_n(value: object) -> None:
     """`of` is the base n of a percentage or a mean: a positive whole number, or the id of the claim that states it."""
     if value is None:
         return
@@ -271,31 +261,62 @@ class Source(_Located):
         return f"{self.publisher or self.id}{published}"
 
 
+def _check_claim_fields(claim: Claim) -> None:
+    """The checks of a claim's plain fields, each error naming its field."""
+    for name in ("metric", "unit", "quote"):
+        if not isinstance(getattr(claim, name), str):
+            value = getattr(claim, name)
+            raise TypeError(f"{name} must be text, not {type(value).__name__} {value!r}")
+    if claim.source is not None and not isinstance(claim.source, str):
+        raise TypeError(f"source must be a source id, not {type(claim.source).__name__} {claim.source!r}")
+    if not isinstance(claim.forecast, bool):
+        raise TypeError(f"forecast must be true or false, not {type(claim.forecast).__name__} {claim.forecast!r}")
+    if isinstance(claim.items, bool) or not isinstance(claim.items, int):
+        raise TypeError(f"items must be a whole number, not {type(claim.items).__name__} {claim.items!r}")
+    if claim.items < 1:
+        raise ValueError(f"items must be at least 1, not {claim.items}")
+    _check_base_n(claim.of)
+
+
 @attrs.frozen
 class Claim(_Located):
     """One stated figure: what is counted, its value, when, in which breakdown, and from which source."""
 
     id: str = attrs.field(validator=_identifier)
-    metric: str = attrs.field(validator=_text)
+    # metric, unit, of, items, source, quote and forecast are checked in __attrs_post_init__,
+    # in one pass with a fast path: a claim set may hold a million claims.
+    metric: str
     value: Quantity = attrs.field(converter=parse_quantity)
-    unit: str = attrs.field(default="", validator=_text)
+    unit: str = ""
     per: RateUnit | None = attrs.field(default=None, converter=_optional_rate_unit)
     as_of: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
     period: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
     since: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
     dims: Dims = attrs.field(factory=Dims, converter=_dims)
-    of: int | str | None = attrs.field(default=None, validator=_base_n)
+    of: int | str | None = None
     statistic: Statistic | None = attrs.field(default=None, converter=_optional_statistic)
-    items: int = attrs.field(default=1, validator=_whole_number(1))
-    source: str | None = attrs.field(default=None, validator=attrs.validators.optional(_text))
-    quote: str = attrs.field(default="", validator=_text)
+    items: int = 1
+    source: str | None = None
+    quote: str = ""
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignored_codes)
     # A projection, budget or plan: it may lie after its source's publication.
-    forecast: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    forecast: bool = False
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
     locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        usual = (
+            type(self.metric) is str
+            and type(self.unit) is str
+            and type(self.quote) is str
+            and (self.source is None or type(self.source) is str)
+            and self.of is None
+            and self.items == 1
+            and type(self.items) is int
+            and type(self.forecast) is bool
+        )
+        if not usual:
+            _check_claim_fields(self)
         # A rate or a mean is a quotient, almost never a whole number: its stated text is read
         # by the rate row (rounding of its last digit), never as a round count.
         if self.per is not None or self.statistic is not None:

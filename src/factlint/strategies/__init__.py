@@ -7,9 +7,10 @@
     ... def test_true_figures_never_raise_a_finding(claim_set):
     ...     assert not lint(claim_set)
 
-Every value is built from text that factlint parses (so `parse_quantity(q.text)` gives `q`
-back), and every consistent claim set is built from *true* underlying values, each stated
-with a hedge or a rounding whose reading contains the true value: no rule may fire on it.
+Every value is built from what factlint parses (text, or a number as exact data), and every
+consistent claim set is built from *true* underlying values, each stated exactly, rounded
+(round numbers, rates as rounded quotients) or with a hedge, so that its reading, as its
+claim reads it, contains the true value: no rule may fire on it.
 `contradicting_claim_sets(code)` then plants one contradiction for a rule, just beyond
 every reading (or, with `beyond_tolerance=False`, just inside, where the rule must stay silent).
 

@@ -30,9 +30,9 @@ __all__ = [
     "claim_set_builders",
     "consistent_claim_sets",
     "counts",
-    "integer_in",
     "published_source",
     "when",
+    "whole_numbers_in",
 ]
 
 # The length of a year that every conversion of a true rate uses: within every convention's range.
@@ -85,11 +85,9 @@ class ClaimSetBuilder:
         return ClaimSet(claims=self.claims, sources=self.sources, relations=self.relations)
 
 
-def published_source(
-    draw: st.DrawFn, source_id: str, *, cites: Sequence[Source] = (), not_before: datetime.date | None = None
-) -> Source:
+def published_source(draw: st.DrawFn, source_id: str, *, cites: Sequence[Source] = ()) -> Source:
     """A source published after every claim of a consistent set is dated, and after every source it cites."""
-    earliest = max([_PUBLISHED[0], *(_last_published(source) for source in cites), *([not_before] if not_before else [])])
+    earliest = max([_PUBLISHED[0], *(_last_published(source) for source in cites)])
     published = day_between(draw, earliest, max(earliest, _PUBLISHED[1]))
     return Source(
         id=source_id,
@@ -118,11 +116,14 @@ def counts(max_value: int = 10**6) -> st.SearchStrategy[int]:
     return st.integers(0, 1000) | st.integers(0, max_value)
 
 
-def integer_in(interval: Interval, *, minimum: int = 0) -> int | None:
-    """The least whole number of at least `minimum` in the interval, or None when it holds none."""
-    low = interval.low
-    candidate = minimum if low is None else max(minimum, math.ceil(low) + (1 if interval.low_open and low == math.ceil(low) else 0))
-    return candidate if candidate in interval else None
+def whole_numbers_in(interval: Interval) -> tuple[int, int | None] | None:
+    """The least and the greatest whole number of at least 0 in the interval (None: no greatest), or None if none."""
+    low, high = interval.low, interval.high
+    least = 0 if low is None or low < 0 else math.floor(low) + 1 if interval.low_open else math.ceil(low)
+    if high is None:
+        return least, None
+    most = math.ceil(high) - 1 if interval.high_open else math.floor(high)
+    return (least, most) if least <= most else None
 
 
 def _bounded_days(period: DateRange) -> int:
@@ -282,7 +283,7 @@ def _signed_statement(draw: st.DrawFn, true: int) -> Quantity:
     """A statement of a value that may be negative: a hedge cannot be, so a negative one is stated as it is."""
     if true >= 0:
         return statement_of(draw, Fraction(true))
-    return parse_quantity(draw(st.sampled_from((true, "-" + integer_text(draw, -true)))))
+    return parse_quantity(true if draw(st.booleans()) else "-" + integer_text(draw, -true))
 
 
 # -- time: running totals, nested periods, outlets and forecasts ---------------------------------
@@ -345,7 +346,7 @@ def _outlets_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         count += draw(st.integers(0, 2000))
         on_day[offset] = count
 
-    def state(name: str, true: int, as_of: str | DateRange, source: Source) -> None:
+    def state(name: str, true: int, as_of: str | datetime.date, source: Source) -> None:
         builder.add(Claim(id=f"{prefix}{name}", metric=metric, value=statement_of(draw, Fraction(true)), as_of=as_of, since=since, source=source.id))
 
     outlets = [builder.add_source(published_source(draw, f"{prefix}outlet{index}")) for index in range(len(days))]
@@ -508,17 +509,12 @@ def _ratio_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     word, factor = draw(st.sampled_from(FACTOR_WORDS))
     reading = draw(st.sampled_from(factor.readings))
     base = draw(st.integers(0, 10**5))
-    true = integer_in(reading * base)
-    while true is None:  # too few counts to hold a factor this precise: a larger base holds one
+    found = whole_numbers_in(reading * base) if base else (0, 0)
+    while found is None:  # too few counts to hold a factor this precise: a larger base holds one
         base = base * 10 + 10
-        true = integer_in(reading * base)
-    if base and reading.high is None:
-        true += draw(st.integers(0, base))  # "more than tripled": anything above
-    elif base and draw(st.booleans()):
-        # Any whole number the reading allows, not only the least.
-        highest = math.floor(reading.high * base)  # type: ignore[operator]
-        true = draw(st.integers(true, highest)) if highest >= true else true
-        true = true if Fraction(true, base) in reading else integer_in(reading * base) or 0
+        found = whole_numbers_in(reading * base)
+    least, most = found
+    true = draw(st.integers(least, least + base if most is None else most))
     earlier, later = sorted(draw(st.lists(st.integers(*CLAIM_YEARS), min_size=2, max_size=2, unique=True)))
     source = builder.source()
     builder.add(Claim(id=f"{prefix}of", metric=metric, value=statement_of(draw, Fraction(true)), period=str(later), source=source))

@@ -163,7 +163,8 @@ def written_months(draw: st.DrawFn, first: tuple[int, int], last: tuple[int, int
         named += [f"Q{quarter} {year}" for quarter in _QUARTERS] + [f"{part} {year}" for part in _THIRDS_OF_YEAR]
         named += [f"{year:04d}-{code}" for code in _SUB_YEAR_CODES if code != 24]  # winter runs into the next year
     named = [text for text in named if _days_of_text(text) == (first_day, last_day)]
-    return draw(st.sampled_from(named if named and draw(st.booleans()) else named + intervals))
+    prefer_named = bool(named) and draw(st.booleans())
+    return draw(st.sampled_from(named if prefer_named else named + intervals))
 
 
 def _days_of_text(text: str) -> tuple[datetime.date | None, datetime.date | None]:

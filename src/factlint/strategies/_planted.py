@@ -6,6 +6,7 @@ import datetime
 import math
 from collections.abc import Callable, Iterable
 from fractions import Fraction
+from typing import Literal
 
 import attrs
 from hypothesis import reject
@@ -26,12 +27,13 @@ from factlint._codes import (
     RUNNING_TOTAL_DECREASES,
     SHARES_NOT_WHOLE,
     SOURCES_DISAGREE,
+    SUBPERIOD_EXCEEDS_PERIOD,
     SUM_MISMATCH,
     UNKNOWN_REFERENCE,
 )
 from factlint._conventions import conversion_factor, units_in_period
 from factlint._dates import DateRange, parse_date_range
-from factlint._intervals import Interval
+from factlint._intervals import Interval, Truth
 from factlint._model import Check, Claim, ClaimSet, Part, RateUnit, Ratio, Same, Source, Sum
 from factlint._quantities import DEFAULT_TOLERANCES, Quantity, parse_quantity
 from factlint._rules import builtin_rules
@@ -48,10 +50,11 @@ from factlint.strategies._consistent_sets import (
     counts,
     published_source,
     when,
+    whole_numbers_in,
 )
 from factlint.strategies._dates import day_between, written_date
 from factlint.strategies._numbers import FACTOR_WORDS, PERCENT_SIGNS, decimal_text, integer_text
-from factlint.strategies._quantities import statement_of
+from factlint.strategies._quantities import read_as, statement_of
 
 __all__ = ["PlantedContradiction", "contradicting_claim_sets", "supported_codes"]
 
@@ -106,6 +109,20 @@ def _edge_values(draw: st.DrawFn, feasible: Callable[[int], bool], start: int) -
     return None
 
 
+# How a planted whole number is written, and so read: a count (text, or exact data when its
+# text would read as a round number), a rate ("16" a day is [15.5, 16.5)) or a percentage ("34%").
+_Written = Literal["count", "rate", "percent"]
+
+
+def _reading_of(value: int, written: _Written) -> Interval:
+    """The reading the edge search steps through: the planted value as its claim will read it."""
+    if written == "rate":
+        return read_as(parse_quantity(str(value)), rate=True).interval
+    if written == "percent":
+        return parse_quantity(f"{value}%").interval
+    return Interval.point(value)
+
+
 @attrs.define
 class _Plant:
     """The consistent set a contradiction is planted in, and the claims that hold it."""
@@ -127,13 +144,28 @@ class _Plant:
     def source(self) -> str | None:
         return self.builder.source()
 
-    def value(self, feasible: Callable[[int], bool], true: int) -> int:
-        """The integer just beyond the feasible region around `true`, or just inside its edge."""
-        edges = _edge_values(self.draw, feasible, true)
+    def value(self, feasible: Callable[[Interval], bool], true: int, written: _Written = "count") -> Quantity:
+        """A statement just beyond the feasible region around `true` (every reading of it outside), or just inside its edge.
+
+        `feasible(reading)` says whether a claim read as `reading` can agree with the claims
+        around it: the rule's own comparison, so a wider reading is never less feasible. The
+        edge is searched among whole numbers as their claim reads them; a count whose text
+        reads as a round number ("1,000" is [900, 1,100]) that reaches back into the region is
+        planted as exact data instead.
+        """
+        if not feasible(_reading_of(true, written)):  # pragma: no cover
+            raise AssertionError(f"the search for an edge must start inside the region, not at {true}")
+        edges = _edge_values(self.draw, lambda value: feasible(_reading_of(value, written)), true)
         if edges is None:
             reject()  # the region has no edge within reach: nothing to plant beyond
         outside, inside = edges
-        return outside if self.beyond else inside
+        value = outside if self.beyond else inside
+        if written == "percent":
+            return parse_quantity(f"{value}{self.draw(st.sampled_from(PERCENT_SIGNS))}")
+        stated = read_as(parse_quantity(integer_text(self.draw, value)), rate=written == "rate")
+        if self.beyond and feasible(stated.interval):
+            stated = parse_quantity(value)
+        return stated
 
 
 def _closed(dates: DateRange) -> tuple[datetime.date, datetime.date]:
@@ -149,24 +181,25 @@ def _plant_sum_mismatch(plant: _Plant) -> None:
     parts = draw(st.lists(counts(10**5), min_size=2, max_size=4))
     stated_parts = [statement_of(draw, Fraction(part)) for part in parts]
     parts_sum = sum((quantity.interval for quantity in stated_parts), Interval.point(0))
-    total = plant.value(lambda value: value in parts_sum, sum(parts))
+    total = plant.value(parts_sum.intersects, sum(parts))
     ids = []
     for index, quantity in enumerate(stated_parts):
         ids.append(plant.add(Claim(id=f"{prefix}part{index}", metric=f"{metric} part {index}", value=quantity)).id)
-    plant.add(Claim(id=f"{prefix}total", metric=metric, value=integer_text(draw, total)))
+    plant.add(Claim(id=f"{prefix}total", metric=metric, value=total))
     plant.builder.relations.append(Sum(total=f"{prefix}total", parts=ids, complete=True))
-    plant.description = f"the parts cannot add up to the total {total}"
+    plant.description = f"the parts cannot add up to the total {total.describe()}"
 
 
 def _plant_part_exceeds_whole(plant: _Plant) -> None:
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-part")
     whole = draw(counts(10**5))
-    whole_stated = statement_of(draw, Fraction(whole))
-    whole_interval = Interval(None, whole_stated.interval.high, high_open=whole_stated.interval.high_open)
-    if whole_stated.interval.high is None:
-        reject()  # "at least 30": no part can exceed it
-    part = plant.value(lambda value: value in whole_interval, draw(st.integers(0, whole)))
+    whole_stated = statement_of(draw, Fraction(whole), closed=True)
+
+    def feasible(reading: Interval) -> bool:
+        return reading.less_equal(whole_stated.interval) is not Truth.CERTAINLY_NOT
+
+    part = plant.value(feasible, draw(st.integers(0, whole)))
     inferred = draw(st.booleans())
     source = plant.source()
     plant.add(Claim(id=f"{prefix}whole", metric=metric, value=whole_stated, source=source))
@@ -175,13 +208,13 @@ def _plant_part_exceeds_whole(plant: _Plant) -> None:
             id=f"{prefix}part",
             metric=metric if inferred else f"{metric}, sentenced",
             dims={"outcome": "sentenced"} if inferred else {},
-            value=integer_text(draw, part),
+            value=part,
             source=source,
         )
     )
     if not inferred:
         plant.builder.relations.append(Part(part=f"{prefix}part", whole=f"{prefix}whole"))
-    plant.description = f"part {part} against whole {whole_stated.text!r}"
+    plant.description = f"part {part.describe()} against whole {whole_stated.describe()}"
 
 
 def _plant_shares_not_whole(plant: _Plant) -> None:
@@ -192,14 +225,14 @@ def _plant_shares_not_whole(plant: _Plant) -> None:
     n = draw(st.integers(100, 1000))
     shares = draw(st.lists(st.integers(0, n), min_size=1, max_size=3).filter(lambda ks: sum(ks) <= n))
     stated = [statement_of(draw, Fraction(100 * k, n), percent=True) for k in shares]
-    room = Interval(None, 100) - sum((quantity.interval for quantity in stated), Interval.point(0))
+    others = sum((quantity.interval for quantity in stated), Interval.point(0))
 
-    def feasible(value: int) -> bool:
-        return parse_quantity(f"{value}%").interval.intersects(room)
+    def feasible(reading: Interval) -> bool:
+        return (others + reading).greater_than(Interval.point(100)) is not Truth.CERTAINLY
 
-    share = plant.value(feasible, 0)
+    share = plant.value(feasible, 0, "percent")
     source, dates = plant.source(), when(draw)
-    for index, quantity in enumerate([*stated, parse_quantity(f"{share}%")]):
+    for index, quantity in enumerate([*stated, share]):
         plant.add(
             Claim(
                 id=f"{prefix}share{index}",
@@ -211,30 +244,26 @@ def _plant_shares_not_whole(plant: _Plant) -> None:
                 source=source,
             )
         )
-    plant.description = f"one more share of {share}% on top of shares that leave less room"
+    plant.description = f"one more share of {share.text} on top of shares that leave less room"
 
 
 def _plant_check_failed(plant: _Plant) -> None:
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-check")
     a, b = draw(counts(10**5)), draw(counts(10**5))
-    a_stated, b_stated = statement_of(draw, Fraction(a)), statement_of(draw, Fraction(b))
-    strict = draw(st.booleans())
-    needed = a_stated.interval + b_stated.interval
+    a_stated, b_stated = statement_of(draw, Fraction(a), closed=True), statement_of(draw, Fraction(b), closed=True)
+    operator = draw(st.sampled_from(("<", "<=")))
+    check = Check(expr=f"{prefix}a + {prefix}b {operator} {prefix}c", name="planted")
 
-    def feasible(value: int) -> bool:
-        lowest = needed.low
-        if lowest is None:
-            return True
-        return value > lowest or (not strict and not needed.low_open and value == lowest)
+    def feasible(reading: Interval) -> bool:
+        values = {f"{prefix}a": a_stated.interval, f"{prefix}b": b_stated.interval, f"{prefix}c": reading}
+        return check.expr.evaluate(values) is not Truth.CERTAINLY_NOT
 
     c = plant.value(feasible, a + b + 1)
-    values: tuple[tuple[str, Quantity | str], ...] = (("a", a_stated), ("b", b_stated), ("c", integer_text(draw, c)))
-    for name, value in values:
+    for name, value in (("a", a_stated), ("b", b_stated), ("c", c)):
         plant.add(Claim(id=f"{prefix}{name}", metric=f"{metric} {name}", value=value))
-    operator = "<" if strict else "<="
-    plant.builder.relations.append(Check(expr=f"{prefix}a + {prefix}b {operator} {prefix}c", name="planted"))
-    plant.description = f"a + b {operator} c with c = {c}"
+    plant.builder.relations.append(check)
+    plant.description = f"a + b {operator} c with c = {c.describe()}"
 
 
 def _plant_unknown_reference(plant: _Plant) -> None:
@@ -278,17 +307,42 @@ def _plant_running_total_decreases(plant: _Plant) -> None:
     earlier_range = parse_date_range(written_date(draw, earlier_day))
     later_day = day_between(draw, _closed(earlier_range)[1] + datetime.timedelta(days=1), datetime.date(last_year, 12, 31))
     later_range = parse_date_range(written_date(draw, later_day, forms=("iso-day", "date", "day")))
-    count = draw(counts(10**5))
-    earlier_stated = statement_of(draw, Fraction(count))
-    lowest = earlier_stated.interval.low
-    if lowest is None or lowest <= 0:
-        reject()  # a later count cannot fall below a reading that reaches 0
-    floor = Interval(lowest, None, low_open=earlier_stated.interval.low_open)
-    later = plant.value(lambda value: value in floor, count + draw(st.integers(0, 100)))
+    count = draw(st.integers(1, 10**5))
+    # Bounded above 0, so that a later count can fall below every reading of it.
+    earlier = statement_of(draw, Fraction(count), closed=True)
+
+    def feasible(reading: Interval) -> bool:
+        return reading.greater_equal(earlier.interval) is not Truth.CERTAINLY_NOT
+
+    later = plant.value(feasible, count + draw(st.integers(0, 100)))
     source = plant.source()
-    plant.add(Claim(id=f"{prefix}earlier", metric=metric, value=earlier_stated, as_of=earlier_range, since=since, source=source))
-    plant.add(Claim(id=f"{prefix}later", metric=metric, value=integer_text(draw, later), as_of=later_range, since=since, source=source))
-    plant.description = f"the running total falls to {later}"
+    plant.add(Claim(id=f"{prefix}earlier", metric=metric, value=earlier, as_of=earlier_range, since=since, source=source))
+    plant.add(Claim(id=f"{prefix}later", metric=metric, value=later, as_of=later_range, since=since, source=source))
+    plant.description = f"the running total falls from {earlier.describe()} to {later.describe()}"
+
+
+def _plant_subperiod_exceeds_period(plant: _Plant) -> None:
+    """A count over a quarter (or a half, a month) larger than the count over its year, with different starts."""
+    draw = plant.draw
+    prefix, metric = plant.builder.group("planted-subperiod")
+    year = draw(st.integers(*CLAIM_YEARS))
+    whole = parse_date_range(draw(st.sampled_from((f"{year}", f"all of {year}"))))
+    # From April on, a quarter starts after the year does: a count that shared its start would be a running total.
+    day = day_between(draw, datetime.date(year, 4, 1), datetime.date(year, 12, 31))
+    part = parse_date_range(written_date(draw, day, forms=("quarter", "quarter", "half", "month", "iso-month", "sub-year")))
+    if part.first == whole.first:  # "H1 2023" and "2023-40" start with the year
+        part = parse_date_range(f"{year:04d}-{day.month:02d}")
+    total = draw(counts(10**5))
+    whole_stated = statement_of(draw, Fraction(total), closed=True)
+
+    def feasible(reading: Interval) -> bool:
+        return reading.greater_than(whole_stated.interval) is not Truth.CERTAINLY
+
+    part_stated = plant.value(feasible, draw(st.integers(0, total)))
+    source = plant.source()
+    plant.add(Claim(id=f"{prefix}year", metric=metric, value=whole_stated, period=whole, source=source))
+    plant.add(Claim(id=f"{prefix}part", metric=metric, value=part_stated, period=part, source=source))
+    plant.description = f"{part_stated.describe()} over {part} against {whole_stated.describe()} over {whole}"
 
 
 def _plant_dated_after_source(plant: _Plant) -> None:
@@ -302,11 +356,13 @@ def _plant_dated_after_source(plant: _Plant) -> None:
     edge = _earliest_end(dates) if over_period else dates.first
     if edge is None:  # pragma: no cover
         raise AssertionError(f"{dates} was written with an open end")
-    published = edge - datetime.timedelta(days=1) if plant.beyond else edge
+    # Within tolerance: published on the edge itself, or earlier for a claim marked as a forecast.
+    forecast = not plant.beyond and draw(st.booleans())
+    published = edge - datetime.timedelta(days=1) if plant.beyond or forecast else edge
     source = Source(id=f"{prefix}source", publisher=draw(st.sampled_from(PUBLISHERS)), published=published)
     plant.builder.sources.append(source)
     value = statement_of(draw, Fraction(draw(counts())))
-    plant.add(Claim(id=f"{prefix}claim", metric=metric, value=value, source=source.id, as_of=as_of, period=period))
+    plant.add(Claim(id=f"{prefix}claim", metric=metric, value=value, source=source.id, as_of=as_of, period=period, forecast=forecast))
     plant.description = f"{'period' if over_period else 'as_of'} {dates} against a source published {published}"
 
 
@@ -331,31 +387,26 @@ def _plant_rate_conversion_mismatch(plant: _Plant) -> None:
     inferred = draw(st.booleans())
     first_unit, second_unit = draw(st.lists(st.sampled_from(RateUnit), min_size=2, max_size=2, unique=True))
     per_day = Fraction(draw(st.integers(1, 10**5)), draw(st.integers(1, 400)))
-    first = statement_of(draw, per_day * TRUE_UNIT_DAYS[first_unit])
-    if not first.interval.is_bounded:
-        reject()  # an open-ended reading ("at least 3 per week") leaves one side without an edge
+    first = statement_of(draw, per_day * TRUE_UNIT_DAYS[first_unit], rate=True, closed=True)
     units = list(RateUnit)
     shorter_first = units.index(first_unit) < units.index(second_unit)
 
-    def feasible(value: int) -> bool:
-        point = Interval.point(value)
+    def feasible(reading: Interval) -> bool:
+        # The rule converts the rate of the shorter unit into the longer one.
         if shorter_first:
-            return (first.interval * conversion_factor(first_unit, second_unit)).intersects(point)
-        return (point * conversion_factor(second_unit, first_unit)).intersects(first.interval)
+            return (first.interval * conversion_factor(first_unit, second_unit)).intersects(reading)
+        return (reading * conversion_factor(second_unit, first_unit)).intersects(first.interval)
 
-    true = math.floor(per_day * TRUE_UNIT_DAYS[second_unit])
-    start = true if feasible(true) else true + 1
-    if not feasible(start):
-        reject()  # no whole rate in the second unit agrees: there is no edge to plant at
-    second = plant.value(feasible, start)
+    # The true rate in the second unit, rounded: its reading holds the true rate, so it is feasible.
+    second = plant.value(feasible, math.floor(per_day * TRUE_UNIT_DAYS[second_unit] + Fraction(1, 2)), "rate")
     source = plant.source()
     ids = [
         plant.add(Claim(id=f"{prefix}per_{first_unit.value}", metric=metric, value=first, per=first_unit, source=source)).id,
-        plant.add(Claim(id=f"{prefix}per_{second_unit.value}", metric=metric, value=integer_text(draw, second), per=second_unit, source=source)).id,
+        plant.add(Claim(id=f"{prefix}per_{second_unit.value}", metric=metric, value=second, per=second_unit, source=source)).id,
     ]
     if not inferred:
         plant.builder.relations.append(Same(claims=ids))
-    plant.description = f"{first.text} per {first_unit.value} against {second} per {second_unit.value}"
+    plant.description = f"{first.describe()} per {first_unit.value} against {second.describe()} per {second_unit.value}"
 
 
 def _plant_rate_total_mismatch(plant: _Plant) -> None:
@@ -367,34 +418,35 @@ def _plant_rate_total_mismatch(plant: _Plant) -> None:
     days = (last_day - first_day).days + 1
     unit = draw(st.sampled_from(RateUnit))
     events = draw(st.integers(1, 10**5))
-    rate = statement_of(draw, Fraction(events, days) * TRUE_UNIT_DAYS[unit])
+    rate = statement_of(draw, Fraction(events, days) * TRUE_UNIT_DAYS[unit], rate=True)
     # The rule's reading of how many units the period holds, under every calendar convention.
     found = units_in_period(None, period, unit)
     if found is None:  # pragma: no cover
         raise AssertionError(f"{period} holds no {unit.value}s")
     expected = rate.interval * found[0]
-    count = plant.value(lambda value: value in expected, events)
+    count = plant.value(expected.intersects, events)
     source = plant.source()
     plant.add(Claim(id=f"{prefix}rate", metric=metric, value=rate, per=unit, period=period, source=source))
-    plant.add(Claim(id=f"{prefix}count", metric=metric, value=integer_text(draw, count), period=period, source=source))
-    plant.description = f"{rate.text} per {unit.value} over {period} against a count of {count}"
+    plant.add(Claim(id=f"{prefix}count", metric=metric, value=count, period=period, source=source))
+    plant.description = f"{rate.describe()} per {unit.value} over {period} against a count of {count.describe()}"
 
 
 def _plant_ratio_mismatch(plant: _Plant) -> None:
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-ratio")
-    word, factors = draw(st.sampled_from(FACTOR_WORDS))
-    base = draw(st.integers(1, 10**5)) * max(factor.denominator for factor in factors)
-    to_stated = statement_of(draw, Fraction(base))
-    if not to_stated.interval.is_bounded:
-        reject()  # an open-ended reading ("at least 30") leaves one side without an edge
-    products = [to_stated.interval * factor for factor in factors]
-    of = plant.value(lambda value: any(value in product for product in products), int(base * factors[0]))
+    word, factor = draw(st.sampled_from(FACTOR_WORDS))
+    base = draw(st.integers(100, 10**5))
+    to_stated = statement_of(draw, Fraction(base), closed=True)
+    products = [reading * to_stated.interval for reading in factor.readings]
+    start = next((found[0] for found in map(whole_numbers_in, products) if found is not None), None)
+    if start is None:
+        reject()  # no whole number is this factor of the base: no count to start from
+    of = plant.value(lambda reading: any(product.intersects(reading) for product in products), start)
     earlier, later = sorted(draw(st.lists(st.integers(*CLAIM_YEARS), min_size=2, max_size=2, unique=True)))
-    plant.add(Claim(id=f"{prefix}of", metric=metric, value=integer_text(draw, of), period=str(later)))
+    plant.add(Claim(id=f"{prefix}of", metric=metric, value=of, period=str(later)))
     plant.add(Claim(id=f"{prefix}to", metric=metric, value=to_stated, period=str(earlier)))
     plant.builder.relations.append(Ratio(of=f"{prefix}of", to=f"{prefix}to", factor=word))
-    plant.description = f"{of} is not {word} {to_stated.text!r}"
+    plant.description = f"{of.describe()} is not {factor.describe()} {to_stated.describe()}"
 
 
 def _plant_sources_disagree(plant: _Plant) -> None:
@@ -404,11 +456,11 @@ def _plant_sources_disagree(plant: _Plant) -> None:
     plant.builder.sources += [first_source, second_source]
     true = draw(counts(10**5))
     first = statement_of(draw, Fraction(true))
-    second = plant.value(lambda value: value in first.interval, true)
+    second = plant.value(first.interval.intersects, true)
     dates = when(draw)
     plant.add(Claim(id=f"{prefix}first", metric=metric, value=first, as_of=dates, source=first_source.id))
-    plant.add(Claim(id=f"{prefix}second", metric=metric, value=integer_text(draw, second), as_of=dates, source=second_source.id))
-    plant.description = f"{first.text!r} against {second}"
+    plant.add(Claim(id=f"{prefix}second", metric=metric, value=second, as_of=dates, source=second_source.id))
+    plant.description = f"{first.describe()} against {second.describe()}"
 
 
 def _grim_value(plant: _Plant, *, denominator: int, decimals: int, scale: int, true: Fraction) -> Fraction:
@@ -480,6 +532,7 @@ _PLANTERS: dict[str, Callable[[_Plant], None]] = {
     RATE_CONVERSION_MISMATCH.code: _plant_rate_conversion_mismatch,
     RATE_TOTAL_MISMATCH.code: _plant_rate_total_mismatch,
     RUNNING_TOTAL_DECREASES.code: _plant_running_total_decreases,
+    SUBPERIOD_EXCEEDS_PERIOD.code: _plant_subperiod_exceeds_period,
     DATED_AFTER_SOURCE.code: _plant_dated_after_source,
     PERIOD_REVERSED.code: _plant_period_reversed,
 }

@@ -130,14 +130,15 @@ def statement_of(
     digit ("16" for 15.97 a day), and it is returned read as a rate. Hedged numbers are
     drawn up to the edge of what the hedge allows ("nearly 100" for 90). `exact_only` keeps
     to exact and rounded figures; `closed` to readings with two finite ends, the lower one
-    above 0 when the true value is at least 1 (so that a planted value has an edge on both sides).
+    no lower than 0, and above 0 when the true value is at least 1 (so that a planted value
+    has an edge on both sides, and its metric is not read as signed).
     """
     sign = draw(st.sampled_from(PERCENT_SIGNS)) if percent else ""
     floor, ceiling = math.floor(true), math.ceil(true)
     options: list[str] = []
     if true.denominator == 1 and not percent:
         options += ["exact", "exact"]
-    roundings = _roundings(true, percent=percent, rate=rate)
+    roundings = _roundings(true, percent=percent, rate=rate, closed=closed)
     if roundings:
         options.append("rounded")
     round_numbers = [] if percent or rate else _round_numbers(true)
@@ -196,12 +197,13 @@ def _number_or_percent(draw: st.DrawFn, number: int, sign: str) -> str:
     return f"{number}{sign}" if sign else number_text(draw, number)
 
 
-def _roundings(true: Fraction, *, percent: bool, rate: bool) -> list[tuple[int, int]]:
+def _roundings(true: Fraction, *, percent: bool, rate: bool, closed: bool) -> list[tuple[int, int]]:
     """The (scale, decimals) at which the true value, rounded half-up (factlint's default), is read back around it.
 
     A count's whole number is exact and a round one may be read as rounded further, so only
     a rate or a mean is rounded to its last whole digit ("16"), and a scale word without
-    decimals ("2 million") only where its reading still holds the value.
+    decimals ("2 million") only where its reading still holds the value. `closed` leaves out
+    readings that reach below 0 ("0.0" is [-0.05, 0.05)): a metric with one is read as signed.
     """
     if true < 0:
         return []
@@ -213,7 +215,8 @@ def _roundings(true: Fraction, *, percent: bool, rate: bool) -> list[tuple[int, 
         for decimals in range(0 if percent or rate or scale > 1 else 1, 4):
             whole, fraction = divmod(_rounded_units(true, scale, decimals), 10**decimals)
             text = f"{whole}.{fraction:0{decimals}d}" if decimals else f"{whole}"
-            if _contains(text + suffix, true, rate=rate):
+            reading = read_as(parse_quantity(text + suffix), rate=rate).interval
+            if true in reading and not (closed and reading.low is not None and reading.low < 0):
                 found.append((scale, decimals))
     return found
 
