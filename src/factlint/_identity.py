@@ -31,6 +31,7 @@ __all__ = [
     "Tally",
     "breakdowns",
     "highest_low",
+    "is_undated",
     "kind_of",
     "lowest_high",
     "may_be_one_quantity",
@@ -86,7 +87,7 @@ def _normal_unit(unit: str) -> str:
     return " ".join(unit.lower().split())
 
 
-def _is_undated(claim: Claim) -> bool:
+def is_undated(claim: Claim) -> bool:
     return claim.as_of is None and claim.period is None and claim.since is None
 
 
@@ -159,8 +160,8 @@ def may_be_one_quantity(claim_set: ClaimSet, a: Claim, b: Claim) -> str | None:
         return None
     if a.forecast:
         return "forecasts from one line of reporting (one source, or one citing the other or a common upstream)"
-    if _is_undated(a):
-        return UNDATED_ASSUMPTION.removeprefix("assumed: ")
+    if is_undated(a):
+        return "same metric, dims, unit and kind, both undated"
     if needs_source_link(a):
         return f"running totals as of {a.as_of} from sources that cite one another, or one common upstream source"
     return f"same metric, dims, unit and kind, at one time ({a.when})"

@@ -7,7 +7,9 @@ from collections.abc import Iterator, Sequence
 from factlint._codes import SOURCES_DISAGREE
 from factlint._corrections import typo_kind
 from factlint._identity import (
+    UNDATED_ASSUMPTION,
     highest_low,
+    is_undated,
     lowest_high,
     may_be_one_quantity,
     needs_source_link,
@@ -85,6 +87,7 @@ def _disagreement(claim_set: ClaimSet, high: Claim, low: Claim, reason: str) -> 
         f"{low.id} {stated(low)} means {interval_text(low.value.interval, low.value.percent)}: no value lies in both",
         *readings([high, low]),
         f"inferred: one quantity ({reason}), from different sources ({high.source} and {low.source})",
+        *([UNDATED_ASSUMPTION] if is_undated(high) else []),
     ]
     return Violation(
         message=(

@@ -328,17 +328,18 @@ def _running_total_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
 def _outlets_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     """One running total reported by unlinked outlets "as of June 2024", each counted on its own day of June.
 
-    Their values differ, and no rule may read them as one quantity; an outlet that cites one
-    of them restates its figure, and earlier and later months keep the total from falling.
+    Their values differ, and no rule may read them as one quantity; one more outlet may state
+    the average per day (or week, month) since the start, computed on its own day; an outlet
+    that cites one of them restates its figure; earlier and later months keep the total from falling.
     """
     prefix, metric = builder.group("outlets")
     first_year, last_year = CLAIM_YEARS
-    since = parse_date_range(
-        written_date(draw, day_between(draw, datetime.date(first_year, 1, 1), datetime.date(first_year + 1, 12, 31)), forms=("iso-month", "month", "year"))
-    )
+    since_day = day_between(draw, datetime.date(first_year, 1, 1), datetime.date(first_year + 1, 12, 31))
+    since = parse_date_range(written_date(draw, since_day, forms=("iso-month", "month", "year")))
+    start = day_between(draw, *_closed_days(since))  # the day the count truly starts, within `since`
     year, month = draw(st.integers(first_year + 3, last_year)), draw(st.integers(2, 11))
     first_day, last_day = month_span((year, month), (year, month))
-    days = draw(st.lists(st.integers(0, (last_day - first_day).days), min_size=2, max_size=3))
+    days = draw(st.lists(st.integers(0, (last_day - first_day).days), min_size=3, max_size=4))
     # The running total on each day of the month that someone counted it: it never falls.
     count = draw(counts(10**5))
     on_day: dict[int, int] = {}
@@ -346,16 +347,29 @@ def _outlets_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         count += draw(st.integers(0, 2000))
         on_day[offset] = count
 
+    def in_month() -> str | datetime.date:
+        return written_date(draw, first_day, forms=("month", "iso-month"))
+
     def state(name: str, true: int, as_of: str | datetime.date, source: Source) -> None:
         builder.add(Claim(id=f"{prefix}{name}", metric=metric, value=statement_of(draw, Fraction(true)), as_of=as_of, since=since, source=source.id))
 
-    outlets = [builder.add_source(published_source(draw, f"{prefix}outlet{index}")) for index in range(len(days))]
-    for index, (outlet, offset) in enumerate(zip(outlets, days)):
-        state(f"outlet{index}", on_day[offset], written_date(draw, first_day, forms=("month", "iso-month")), outlet)
+    *counted, averaged = days
+    outlets = [builder.add_source(published_source(draw, f"{prefix}outlet{index}")) for index in range(len(counted))]
+    for index, (outlet, offset) in enumerate(zip(outlets, counted)):
+        state(f"outlet{index}", on_day[offset], in_month(), outlet)
+    if draw(st.booleans()):
+        unit = draw(st.sampled_from(RateUnit))
+        per_day = Fraction(on_day[averaged], (first_day + datetime.timedelta(days=averaged) - start).days + 1)
+        builder.add(
+            Claim(
+                id=f"{prefix}average", metric=metric, value=_rate_statement(draw, per_day, unit), per=unit, as_of=in_month(),
+                since=since, source=builder.add_source(published_source(draw, f"{prefix}averager")).id,
+            )
+        )
     for index in range(draw(st.integers(0, 2))):
         cited = draw(st.integers(0, len(outlets) - 1))
         copier = builder.add_source(published_source(draw, f"{prefix}copy{index}", cites=[outlets[cited]]))
-        state(f"copy{index}", on_day[days[cited]], written_date(draw, first_day, forms=("month", "iso-month")), copier)
+        state(f"copy{index}", on_day[counted[cited]], in_month(), copier)
     lowest, highest = min(on_day.values()), max(on_day.values())
     if draw(st.booleans()):
         earlier = day_between(draw, datetime.date(year, 1, 1), first_day - datetime.timedelta(days=1))
@@ -363,6 +377,12 @@ def _outlets_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     if draw(st.booleans()):
         later = day_between(draw, last_day + datetime.timedelta(days=1), datetime.date(year, 12, 31))
         state("later", highest + draw(st.integers(0, 2000)), written_date(draw, later, forms=("month", "iso-month", "day", "iso-day")), draw(st.sampled_from(outlets)))
+
+
+def _closed_days(dates: DateRange) -> tuple[datetime.date, datetime.date]:
+    if dates.first is None or dates.last is None:  # pragma: no cover
+        raise AssertionError(f"{dates} was drawn with an open end")
+    return dates.first, dates.last
 
 
 def _month_spans(months: int) -> st.SearchStrategy[tuple[int, int]]:
