@@ -113,6 +113,16 @@ def test_grim_rounding_sets_the_modes_a_percentage_may_be_rounded_by(project):
     assert _check(project, '[tolerances]\ngrim-rounding = ["half-up"]', facts=facts) == 1
 
 
+def test_fiscal_year_start_sets_the_month_a_fiscal_year_starts_in(project):
+    # Published in August 2024: FY2024 ends in September 2024 (US federal year), in June 2024 from July.
+    facts = (
+        '[[source]]\nid = "s"\npublished = 2024-08-01\n\n'
+        '[[claim]]\nid = "spent"\nmetric = "spending"\nvalue = 5\nperiod = "FY2024"\nsource = "s"\n'
+    )
+    assert _check(project, "", facts=facts) == 1
+    assert _check(project, "fiscal-year-start = 7", facts=facts) == 0
+
+
 def test_decimal_and_fraction_texts_are_read_exactly(tmp_path):
     config = tmp_path / "factlint.toml"
     config.write_text('[tolerances]\napproximate = "0.1"\nnearly = "1/3"', encoding="utf-8")
@@ -143,6 +153,8 @@ def test_decimal_and_fraction_texts_are_read_exactly(tmp_path):
         ('[tolerances]\nrounding = "banker"', "tolerances.rounding: expected one of 'half-up', 'half-down', 'either'"),
         ("[tolerances]\ngrim-rounding = []", "tolerances.grim-rounding: expected a non-empty list"),
         ('[tolerances]\ngrim-rounding = ["up"]', "tolerances.grim-rounding: expected one of"),
+        ("fiscal-year-start = 13", "fiscal-year-start: expected a month number from 1 (January) to 12 (December), not 13"),
+        ('fiscal-year-start = "October"', "fiscal-year-start: expected a month number"),
         ("select = [", "not valid TOML"),
     ],
 )

@@ -13,6 +13,8 @@ from factlint._loading import load
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SEEDS = EXAMPLES / "seeds"
+# Fact files written from real budget articles: money, "nearly half", hedged amounts.
+BUDGET = EXAMPLES / "budget"
 BROKEN = EXAMPLES / "broken"
 # Each broken variant is a folder of its own: the command line checks a folder as one claim set.
 BROKEN_FILES = sorted(path for path in BROKEN.glob("*/*") if path.name.endswith((".facts.toml", ".facts.json")))
@@ -88,6 +90,24 @@ def test_seed_relations_name_only_seed_claims():
     for relation in claim_set.relations:
         for claim_id in relation.claim_ids:
             assert claim_set.claim(claim_id) is not None, claim_id
+
+
+# -- the budget articles ---------------------------------------------------------------------
+
+
+def test_budget_files_load_without_problems_and_check_clean():
+    claim_set = load(BUDGET)
+    assert claim_set.problems == ()
+    assert {claim.unit_key for claim in claim_set.claims} >= {"USD", "GBP"}
+    report = lint(claim_set)
+    assert not report, described(report)
+
+
+def test_every_budget_claim_names_a_source_and_quotes_it():
+    claim_set = load(BUDGET)
+    for claim in claim_set.claims:
+        assert claim_set.source_of(claim) is not None, claim.id
+        assert claim.quote, claim.id
 
 
 # -- the broken files -----------------------------------------------------------------------

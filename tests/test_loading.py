@@ -283,3 +283,21 @@ def test_sources_in_one_file_serve_claims_in_another(tmp_path):
 def test_year_less_date_without_a_published_source_says_what_to_add():
     [finding] = lint(loads('[[claim]]\nid = "a"\nmetric = "m"\nvalue = 1\nas_of = "late May"\n'))
     assert finding.code == "F002" and "published" in finding.message
+
+
+def test_a_relative_date_without_a_published_source_says_what_to_add():
+    [finding] = lint(loads('[[claim]]\nid = "a"\nmetric = "m"\nvalue = 1\nas_of = "last week"\n'))
+    assert finding.code == "F002"
+    assert finding.message.endswith("(give the date in full, or a `published` date to its source)")
+
+
+def test_a_relative_date_is_read_against_every_day_of_a_published_range():
+    text = '[[source]]\nid = "s"\npublished = "June 2024"\n\n[[claim]]\nid = "a"\nmetric = "m"\nvalue = 1\nas_of = "on Tuesday"\nsource = "s"\n'
+    as_of = loads(text).claim("a").as_of
+    assert (as_of.first, as_of.last) == (datetime.date(2024, 5, 28), datetime.date(2024, 6, 25))
+
+
+def test_fiscal_years_start_in_the_month_given_to_the_loader():
+    text = '[[claim]]\nid = "a"\nmetric = "m"\nvalue = 1\nperiod = "FY2024"\n'
+    assert loads(text).claim("a").period.first == datetime.date(2023, 10, 1)
+    assert loads(text, fiscal_year_start=7).claim("a").period.first == datetime.date(2023, 7, 1)

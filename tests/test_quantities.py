@@ -505,3 +505,394 @@ def test_nearly_a_factor_lies_just_below_it_and_never_reaches_it(word, hedge):
     [reading] = parse_factor(f"{hedge} {word}").readings
     assert nominal not in reading
     assert reading == half_up(nominal * Fraction(9, 10), nominal)
+
+
+# -- money and scale words ------------------------------------------------------------------------
+
+MILLION, BILLION, TRILLION = 10**6, 10**9, 10**12
+
+
+@pytest.mark.parametrize(
+    ("stated", "interval", "unit"),
+    [
+        # The design's examples: the scale word multiplies, and the readings apply to the scaled number.
+        ("$350 million", half_up(345 * MILLION, 355 * MILLION), "USD"),
+        ("US$205 billion", half_up(Fraction(409, 2) * BILLION, Fraction(411, 2) * BILLION), "USD"),
+        ("£18.9bn", half_up(Fraction(1885, 100) * BILLION, Fraction(1895, 100) * BILLION), "GBP"),
+        ("€2.5m", half_up(Fraction(245, 100) * MILLION, Fraction(255, 100) * MILLION), "EUR"),
+        ("₽750", half_up(745, 755), "RUB"),
+        ("1.7 trillion", half_up(Fraction(165, 100) * TRILLION, Fraction(175, 100) * TRILLION), ""),
+        ("$1.2tn", half_up(Fraction(115, 100) * TRILLION, Fraction(125, 100) * TRILLION), "USD"),
+        ("13,500 billion rubles", half_up(13_450 * BILLION, 13_550 * BILLION), "RUB"),
+        ("13.5 trillion rubles", half_up(13_450 * BILLION, 13_550 * BILLION), "RUB"),
+        ("USD 2 billion", Interval(Fraction(18, 10) * BILLION, Fraction(22, 10) * BILLION), "USD"),
+        ("USD2bn", Interval(Fraction(18, 10) * BILLION, Fraction(22, 10) * BILLION), "USD"),
+        ("2 billion dollars", Interval(Fraction(18, 10) * BILLION, Fraction(22, 10) * BILLION), "USD"),
+        ("2 billion USD", Interval(Fraction(18, 10) * BILLION, Fraction(22, 10) * BILLION), "USD"),
+        ("10.17 billion dollar", half_up(Fraction(10165, 1000) * BILLION, Fraction(10175, 1000) * BILLION), "USD"),
+        ("5 million euros", half_up(Fraction(45, 10) * MILLION, Fraction(55, 10) * MILLION), "EUR"),
+        ("72K", half_up(71_500, 72_500), ""),
+        ("$350,123", Interval.point(350_123), "USD"),
+        # Hedges combine with money.
+        ("just over $2 billion", Interval(2 * BILLION, Fraction(22, 10) * BILLION, low_open=True), "USD"),
+        ("nearly $200 million", half_up(180 * MILLION, 200 * MILLION), "USD"),
+        ("Around $5m", Interval(Fraction(45, 10) * MILLION, Fraction(55, 10) * MILLION), "USD"),
+        ("more than $330 million", Interval(330 * MILLION, INFINITY, low_open=True), "USD"),
+        ("$2bn or more", Interval(2 * BILLION, INFINITY), "USD"),
+        # A currency written once, or at both ends, applies to the whole range.
+        ("$2-3 billion", Interval(2 * BILLION, 3 * BILLION), "USD"),
+        ("between $2bn and $3bn", Interval(2 * BILLION, 3 * BILLION), "USD"),
+        ("about USD 7.6 billion to USD 8 billion", Interval(Fraction(684, 100) * BILLION, Fraction(88, 10) * BILLION), "USD"),
+    ],
+)
+def test_money_reads_as_its_scaled_interval_and_currency(stated, interval, unit):
+    quantity = parse_quantity(stated)
+    assert quantity.interval == interval
+    assert quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("stated", "unit"),
+    [("$5", "USD"), ("US$5", "USD"), ("USD 5", "USD"), ("5 dollars", "USD"), ("5 US dollars", "USD"),
+     ("€5", "EUR"), ("5 euros", "EUR"), ("EUR 5", "EUR"), ("£5", "GBP"), ("5 pounds sterling", "GBP"),
+     ("₽5", "RUB"), ("5 ₽", "RUB"), ("5 roubles", "RUB"), ("5 RUB", "RUB"), ("₴5", "UAH"), ("5 yen", "JPY"),
+     ("C$5", "CAD"), ("A$5", "AUD"), ("CHF 5", "CHF")],
+)  # fmt: skip
+def test_every_way_of_writing_a_currency_gives_its_code(stated, unit):
+    assert parse_quantity(stated).unit == unit
+    assert parse_quantity(stated).interval == Interval.point(5)
+
+
+def test_a_number_without_a_currency_has_no_unit():
+    assert parse_quantity("2.4 million").unit == ""
+    assert parse_quantity(350).unit == ""
+
+
+def test_a_sum_of_money_is_shown_with_its_currency():
+    assert parse_quantity("$350,123").display() == "$350,123"
+    assert parse_quantity("350,123").display() == "350,123"
+
+
+def test_money_is_read_as_a_rate_with_its_currency():
+    rate = parse_quantity("$16").as_rate()
+    assert rate.interval == half_up(Fraction(31, 2), Fraction(33, 2))
+    assert rate.unit == "USD"
+
+
+@pytest.mark.parametrize(
+    ("stated", "message"),
+    [
+        ("$5%", "a percentage has no currency"),
+        ("$5-6%", "a percentage has no currency"),
+        ("$5 euros", "two currencies, EUR and USD"),
+        ("$2 billion to €3 billion", "two currencies"),
+        # "pounds" may weigh, "¥" may be yen or yuan: not read, never guessed.
+        ("5 million pounds", "cannot read"),
+        ("¥5", "cannot read"),
+        ("5 dollarz", "cannot read"),
+    ],
+)
+def test_money_that_is_not_fully_understood_is_an_error(stated, message):
+    with pytest.raises(QuantityError, match=message):
+        parse_quantity(stated)
+
+
+# -- the phrases quoted in the issue ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "interval"),
+    [
+        ("1.29 trillion", half_up(Fraction(1285, 1000) * TRILLION, Fraction(1295, 1000) * TRILLION)),
+        ("just over 100", Interval(100, 110, low_open=True)),
+        ("slightly fewer than 100", half_up(90, 100)),
+        ("a little over 100", Interval(100, 110, low_open=True)),
+        ("as many as 10", Interval(0, 10)),
+        ("a third", Interval(30, Fraction(110, 3))),
+        ("more than half", Interval(50, 100, low_open=True)),
+        ("nearly half", half_up(45, 50)),
+        ("five", Interval.point(5)),
+        ("two-thirds", Interval(60, Fraction(220, 3))),
+        ("tens of thousands", half_up(20_000, 100_000)),
+        ("hundreds", half_up(200, 1_000)),
+    ],
+)
+def test_each_phrase_quoted_in_the_issue_reads_as_the_design_interval(stated, interval):
+    assert parse_quantity(stated).interval == interval
+
+
+# -- vague quantities -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "interval"),
+    [
+        ("dozens", half_up(24, 100)),
+        ("hundreds", half_up(200, 1_000)),
+        ("thousands", half_up(2_000, 10_000)),
+        ("tens of thousands", half_up(20_000, 100_000)),
+        ("hundreds of thousands", half_up(200_000, 1_000_000)),
+        ("millions", half_up(2 * MILLION, BILLION)),
+        ("Tens of Thousands", half_up(20_000, 100_000)),
+        # The same pattern one scale further.
+        ("tens of millions", half_up(20 * MILLION, 100 * MILLION)),
+        ("hundreds of millions", half_up(200 * MILLION, BILLION)),
+        ("billions", half_up(2 * BILLION, TRILLION)),
+    ],
+)
+def test_vague_quantities_read_as_the_design_intervals(stated, interval):
+    quantity = parse_quantity(stated)
+    assert quantity.interval == interval
+    assert quantity.reading is Reading.VAGUE
+    # Not a stated number: no rule suggests a digit typo in it.
+    assert quantity.hedge is not Hedge.EXACT
+
+
+def test_a_vague_quantity_of_money_has_its_currency():
+    quantity = parse_quantity("millions of dollars")
+    assert quantity.interval == half_up(2 * MILLION, BILLION)
+    assert quantity.unit == "USD"
+    assert parse_quantity("hundreds of thousands of euros").unit == "EUR"
+
+
+@pytest.mark.parametrize("stated", ["more than hundreds", "nearly thousands", "about dozens"])
+def test_a_vague_quantity_takes_no_hedge(stated):
+    with pytest.raises(QuantityError, match="takes no hedge"):
+        parse_quantity(stated)
+
+
+# -- number words and fraction words --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "as_digits"),
+    [
+        ("two", "2"),
+        ("Five", "5"),
+        ("a dozen", "12"),
+        ("twelve", "12"),
+        ("twenty-five", "25"),
+        ("twenty five", "25"),
+        ("ninety-nine", "99"),
+        ("a hundred", "100"),
+        ("two hundred", "200"),
+        ("two hundred and five", "205"),
+        ("nine hundred ninety-nine", "999"),
+        ("two million", "2 million"),
+        ("a million", "1 million"),
+        ("twenty-five thousand", "25 thousand"),
+        ("$two billion", "$2 billion"),
+        ("nearly two million", "nearly 2 million"),
+        ("more than five", "more than 5"),
+        ("between five and ten", "between 5 and 10"),
+    ],
+)
+def test_a_number_in_words_reads_as_its_digits_would(stated, as_digits):
+    quantity, digits = parse_quantity(stated), parse_quantity(as_digits)
+    assert (quantity.interval, quantity.reading, quantity.hedge, quantity.unit) == (
+        digits.interval,
+        digits.reading,
+        digits.hedge,
+        digits.unit,
+    )
+    assert quantity.text == stated
+
+
+def test_a_count_word_is_exactly_its_number():
+    assert parse_quantity("five").interval == Interval.point(5)
+    assert parse_quantity("five").reading is Reading.WHOLE
+
+
+def test_a_number_word_stated_for_a_rate_is_rounding_of_its_last_digit():
+    assert parse_quantity("five").as_rate().interval == half_up(Fraction(9, 2), Fraction(11, 2))
+
+
+@pytest.mark.parametrize(
+    ("stated", "interval", "hedge"),
+    [
+        ("half", Interval(45, 55), Hedge.APPROXIMATE),
+        ("a half", Interval(45, 55), Hedge.APPROXIMATE),
+        ("a third", Interval(30, Fraction(110, 3)), Hedge.APPROXIMATE),
+        ("one third", Interval(30, Fraction(110, 3)), Hedge.APPROXIMATE),
+        ("a quarter", Interval(Fraction(45, 2), Fraction(55, 2)), Hedge.APPROXIMATE),
+        ("two-thirds", Interval(60, Fraction(220, 3)), Hedge.APPROXIMATE),
+        ("two thirds", Interval(60, Fraction(220, 3)), Hedge.APPROXIMATE),
+        ("three-quarters", Interval(Fraction(135, 2), Fraction(165, 2)), Hedge.APPROXIMATE),
+        ("about a third", Interval(30, Fraction(110, 3)), Hedge.APPROXIMATE),
+        # The hedge applied to the fraction; a share is never above 100%.
+        ("more than half", Interval(50, 100, low_open=True), Hedge.MORE_THAN),
+        ("over a third", Interval(Fraction(100, 3), 100, low_open=True), Hedge.MORE_THAN),
+        ("at least half", Interval(50, 100), Hedge.AT_LEAST),
+        ("half or more", Interval(50, 100), Hedge.AT_LEAST),
+        ("nearly half", half_up(45, 50), Hedge.NEARLY),
+        ("almost two-thirds", half_up(60, Fraction(200, 3)), Hedge.NEARLY),
+        ("just over half", Interval(50, 55, low_open=True), Hedge.JUST_OVER),
+        ("up to a third", Interval(0, Fraction(100, 3)), Hedge.AT_MOST),
+        ("fewer than half", half_up(0, 50), Hedge.FEWER_THAN),
+        ("Nearly Half", half_up(45, 50), Hedge.NEARLY),
+    ],
+)
+def test_a_fraction_word_is_a_share_read_as_about_or_as_its_hedge_says(stated, interval, hedge):
+    quantity = parse_quantity(stated)
+    assert quantity.interval == interval
+    assert quantity.hedge is hedge
+    assert quantity.percent
+    assert quantity.reading is Reading.FRACTION
+
+
+def test_a_fraction_word_keeps_its_exact_share_as_nominal_value():
+    assert parse_quantity("a third").nominal == Fraction(100, 3)
+
+
+def test_fraction_words_are_factors_too():
+    assert parse_factor("two-thirds").candidates == (Fraction(2, 3),)
+    assert parse_factor("nearly three-quarters").readings == (half_up(Fraction(27, 40), Fraction(3, 4)),)
+
+
+def test_number_words_make_ratio_words():
+    assert parse_factor("twenty-five times").candidates == (25,)
+    assert parse_factor("twelvefold").candidates == (12,)
+    assert parse_factor("a dozen times").candidates == (12,)
+
+
+# -- a dot and three digits: a decimal, or a thousands separator ------------------------------------
+
+DECIMAL_COMMA = Tolerances(decimal_comma=True)
+
+
+def test_a_dot_and_three_digits_is_read_as_a_decimal_and_says_it_may_not_be():
+    quantity = parse_quantity("10.025")
+    assert quantity.interval == half_up(Fraction(100245, 10000), Fraction(100255, 10000))
+    assert quantity.ambiguous_separator == "10.025"
+    assert parse_quantity("about 10.025 million").ambiguous_separator == "10.025"
+
+
+@pytest.mark.parametrize("stated", ["10.25", "10.0255", "1,234.567", "1 234.567", "0.125", "10,025", "2.4 million"])
+def test_a_number_whose_dot_can_only_be_a_decimal_point_is_not_ambiguous(stated):
+    assert parse_quantity(stated).ambiguous_separator == ""
+
+
+@pytest.mark.parametrize(
+    ("stated", "as_english"),
+    [
+        ("10.025", "10,025"),
+        ("10,5", "10.5"),
+        ("1.234.567,89", "1,234,567.89"),
+        ("2,5 Mio", None),
+        ("€2,5m", "€2.5m"),
+        ("etwa 5", None),
+        ("about 10.025", "about 10,025"),
+        ("12,5%", "12.5%"),
+    ],
+)
+def test_decimal_comma_swaps_the_decimal_mark_and_the_thousands_separator(stated, as_english):
+    if as_english is None:
+        with pytest.raises(QuantityError):
+            parse_quantity(stated, DECIMAL_COMMA)
+        return
+    quantity = parse_quantity(stated, DECIMAL_COMMA)
+    assert quantity.interval == parse_quantity(as_english).interval
+    assert quantity.unit == parse_quantity(as_english).unit
+    assert quantity.ambiguous_separator == ""
+
+
+def test_a_decimal_comma_without_the_setting_is_an_error_that_names_the_setting():
+    with pytest.raises(QuantityError, match="set decimal-comma"):
+        parse_quantity("10,5")
+    with pytest.raises(QuantityError, match="set decimal-comma"):
+        parse_quantity("1.234.567")
+
+
+def test_decimal_comma_applies_to_numbers_in_ratios():
+    assert parse_factor("2,5", DECIMAL_COMMA).candidates == (Fraction(5, 2),)
+    assert parse_factor("2,5 times", DECIMAL_COMMA).candidates == (Fraction(5, 2),)
+    assert parse_factor("12,5 percent higher", DECIMAL_COMMA).candidates == (Fraction(9, 8),)
+    assert parse_factor("double").under(DECIMAL_COMMA).candidates == (2,)
+
+
+@pytest.mark.parametrize("stated", ["2,5", "2,5 times", "1,00"])
+def test_a_ratio_whose_comma_separates_no_thousands_is_an_error_not_a_guess(stated):
+    with pytest.raises(QuantityError, match="as a ratio"):
+        parse_factor(stated)
+
+
+def test_decimal_comma_is_read_from_the_configuration(tmp_path):
+    from factlint._config import ConfigError, read_config
+
+    config = tmp_path / "factlint.toml"
+    config.write_text("[tolerances]\ndecimal-comma = true\n", encoding="utf-8")
+    assert read_config(config).tolerances.decimal_comma is True
+    config.write_text("[tolerances]\n", encoding="utf-8")
+    assert read_config(config).tolerances.decimal_comma is False
+    config.write_text('[tolerances]\ndecimal-comma = "yes"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"tolerances\.decimal-comma"):
+        read_config(config)
+
+
+# -- round trips: a value written with a currency, a scale word or in words reads back the same ------
+
+_SCALE_WORDS = {"": 1, " thousand": 10**3, "k": 10**3, " million": MILLION, "m": MILLION, "mn": MILLION,
+                " billion": BILLION, "bn": BILLION, " trillion": TRILLION, "tn": TRILLION}  # fmt: skip
+_CURRENCY_WRITINGS = [
+    ("{}", ""), ("${}", "USD"), ("US${}", "USD"), ("USD {}", "USD"), ("{} dollars", "USD"), ("{} USD", "USD"),
+    ("€{}", "EUR"), ("{} euros", "EUR"), ("£{}", "GBP"), ("GBP {}", "GBP"), ("₽{}", "RUB"), ("{} rubles", "RUB"),
+    ("{} ₽", "RUB"), ("UAH {}", "UAH"), ("{} yen", "JPY"),
+]  # fmt: skip
+
+
+@given(
+    st.integers(min_value=1, max_value=999_999),
+    st.integers(min_value=0, max_value=3),
+    st.sampled_from(sorted(_SCALE_WORDS)),
+    st.sampled_from(_CURRENCY_WRITINGS),
+    st.sampled_from(["", "about ", "nearly ", "just over ", "more than ", "up to "]),
+)
+def test_money_written_any_way_reads_back_its_value_interval_and_currency(digits, decimals, scale, writing, hedge):
+    whole, part = divmod(digits, 10**decimals)
+    number = f"{whole:,}" + (f".{part:0{decimals}d}" if decimals else "")
+    template, unit = writing
+    quantity = parse_quantity(hedge + template.format(number + scale))
+    plain = parse_quantity(hedge + number + scale)
+    assert quantity.unit == unit
+    assert quantity.interval == plain.interval
+    assert quantity.nominal == Fraction(digits, 10**decimals) * _SCALE_WORDS[scale]
+
+
+_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def in_words(number: int, hundreds_joiner: str) -> str:
+    """1 to 999 in English words: 205 -> "two hundred and five" (or "two hundred five")."""
+    hundreds, rest = divmod(number, 100)
+    below = _UNITS[rest] if rest < 20 else _TENS[rest // 10] + (f"-{_UNITS[rest % 10]}" if rest % 10 else "")
+    if not hundreds:
+        return below
+    return f"{_UNITS[hundreds]} hundred" + (f"{hundreds_joiner}{below}" if rest else "")
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from([" and ", " "]), st.sampled_from(["", " thousand", " million"]))
+def test_a_number_written_in_words_reads_back_as_its_digits(number, joiner, scale):
+    words = in_words(number, joiner) + scale
+    assert parse_quantity(words).interval == parse_quantity(f"{number}{scale}").interval
+    assert parse_quantity(words).nominal == number * _SCALE_WORDS[scale]
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=3))
+def test_decimal_comma_reads_a_european_number_as_the_english_one(digits, decimals):
+    whole, part = divmod(digits, 10**decimals)
+    english = f"{whole:,}" + (f".{part:0{decimals}d}" if decimals else "")
+    european = english.translate(str.maketrans(",.", ".,"))
+    assert parse_quantity(european, DECIMAL_COMMA).interval == parse_quantity(english).interval
+
+
+@given(
+    st.sampled_from(["half", "a third", "two-thirds", "a quarter", "three-quarters", "a fifth", "a tenth"]),
+    st.sampled_from(["", "about ", "nearly ", "just over ", "more than ", "at least ", "up to ", "fewer than "]),
+)
+def test_a_hedged_share_stays_within_0_and_100_percent_and_bounds_its_fraction(word, hedge):
+    quantity = parse_quantity(hedge + word)
+    assert quantity.interval.is_within(Interval(0, 100))
+    share = quantity.nominal
+    assert share in quantity.interval or share in (quantity.interval.low, quantity.interval.high)

@@ -6,7 +6,7 @@ import sys
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -25,6 +25,7 @@ from factlint import (
     parse_date_range,
     parse_quantity,
 )
+from factlint._identity import nested_counts, part_of_pairs, running_totals
 from factlint.strategies import (
     GROUP_KINDS,
     PlantedContradiction,
@@ -38,7 +39,9 @@ from factlint.strategies import (
     sources,
     supported_codes,
 )
-from factlint.strategies._dates import DATE_FORMS, written_date
+from factlint.strategies._dates import DATE_FORMS, written_date, written_months
+from factlint.strategies._numbers import FACTOR_WORDS
+from factlint.strategies._quantities import statement_of
 
 # Claim sets take a while to build and lint; a slow example is not a failure.
 heavy = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,7 +90,7 @@ def test_an_unplantable_code_is_refused_naming_the_supported_codes(code):
 
 
 def test_the_supported_codes_include_every_registered_rule_with_a_planter():
-    assert {"A101", "A102", "A104", "F003", "F004"} <= set(PLANTABLE)
+    assert {"A101", "A102", "A104", "F003", "F004", "T104"} <= set(PLANTABLE)
     assert set(PLANTABLE) <= set(REGISTERED_CODES)
 
 
@@ -158,6 +161,16 @@ def test_every_date_form_writes_the_first_and_last_four_digit_days(day, form, da
     assert dates.first.year == dates.last.year == day.year
 
 
+@given(st.data(), st.integers(2000, 2030), st.integers(0, 23), st.integers(0, 23))
+def test_written_months_cover_exactly_their_months(data, year, first, last):
+    first, last = sorted((first, last))
+    start, end = (year + first // 12, first % 12 + 1), (year + last // 12, last % 12 + 1)
+    dates = parse_date_range(written_months(data.draw, start, end))
+    assert (dates.first.year, dates.first.month, dates.first.day) == (*start, 1)
+    assert (dates.last.year, dates.last.month) == end
+    assert (dates.last + datetime.timedelta(days=1)).day == 1
+
+
 def _member(data, interval):
     """A number inside the interval (an end itself when it is closed)."""
     low = interval.low if interval.low is not None else (interval.high or 0) - 1000
@@ -214,6 +227,142 @@ def test_intersection_lies_within_both(a, b):
     assert (both is not None) == a.intersects(b)
     if both is not None:
         assert both.is_within(a) and both.is_within(b)
+
+
+# -- statements of true values --------------------------------------------------------------------
+
+
+@st.composite
+def _stated(draw, *, rate=False, closed=False):
+    """A true count (or a true rate, a quotient) and a statement of it."""
+    true = Fraction(draw(st.integers(0, 10**6)), draw(st.integers(1, 400)) if rate else 1)
+    return true, statement_of(draw, true, rate=rate, closed=closed)
+
+
+@given(st.data(), st.booleans(), st.booleans())
+def test_a_statement_holds_its_true_value_as_its_claim_reads_it(data, rate, closed):
+    true, stated = data.draw(_stated(rate=rate, closed=closed))
+    claim = Claim(id="stated", metric="cases", value=stated.text, per="day" if rate else None)
+    assert true in claim.value.interval
+    assert claim.value.interval == stated.interval
+    if closed:
+        assert claim.value.interval.is_bounded and claim.value.interval.low >= 0
+        assert true < 1 or claim.value.interval.low > 0
+
+
+# Search widely: these tests show that the generic properties meet each case, not that every example does.
+searching = settings(max_examples=5000, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+
+
+def test_true_counts_are_stated_as_round_numbers_that_round_them():
+    true, stated = find(
+        _stated(), lambda pair: pair[1].reading is Reading.ROUND and pair[1].nominal != pair[0], settings=searching
+    )
+    assert true in stated.interval and abs(stated.nominal - true) <= stated.nominal / 10
+
+
+def test_true_rates_are_stated_as_whole_numbers_that_round_their_quotient():
+    true, stated = find(
+        _stated(rate=True),
+        lambda pair: pair[1].reading is Reading.RATE and pair[1].hedge is Hedge.EXACT and pair[0].denominator > 1,
+        settings=searching,
+    )
+    assert stated.nominal.denominator == 1 and abs(stated.nominal - true) <= Fraction(1, 2)
+
+
+def _consistent(kind):
+    return consistent_claim_sets(kinds=[kind], max_groups=1)
+
+
+def _claims_of(claim_set, claim_filter=lambda claim: True):
+    return [claim for claim in claim_set if claim_filter(claim)]
+
+
+def _surely_apart(one, other):
+    return not one.value.interval.intersects(other.value.interval)
+
+
+def test_every_factor_word_is_the_parsers_reading():
+    for word, factor in FACTOR_WORDS:
+        assert factor == factlint.parse_factor(word)
+        assert factor.readings
+
+
+def test_ratio_words_relate_counts_within_their_approximate_reading():
+    def off_the_word(claim_set):
+        (ratio,) = claim_set.relations
+        of, to = claim_set.claim(ratio.of).value, claim_set.claim(ratio.to).value
+        return of.is_exact and to.is_exact and to.nominal > 0 and of.nominal / to.nominal not in ratio.factor.candidates
+
+    find(_consistent("ratio"), off_the_word, settings=searching)
+
+
+def test_outlets_state_different_running_totals_as_of_one_month():
+    def differing_outlets(claim_set):
+        totals = _claims_of(claim_set, lambda claim: claim.per is None and claim.as_of is not None and claim.as_of.days > 1)
+        return any(
+            a.since == b.since and a.as_of == b.as_of and a.source != b.source and _surely_apart(a, b)
+            for a in totals
+            for b in totals
+        )
+
+    find(_consistent("outlets"), differing_outlets, settings=searching)
+
+
+def test_rates_over_overlapping_periods_differ():
+    def changing(claim_set):
+        rates = _claims_of(claim_set, lambda claim: claim.per is not None)
+        return any(
+            a.per is b.per and a.period != b.period and a.period.overlaps(b.period) and _surely_apart(a, b)
+            for a in rates
+            for b in rates
+        )
+
+    find(_consistent("changing-rates"), changing, settings=searching)
+
+
+def test_percentages_by_group_without_a_base_add_up_to_more_than_100():
+    def over_100(claim_set):
+        groups = _claims_of(claim_set, lambda claim: claim.dims and claim.of is None)
+        return sum(claim.value.interval.low for claim in groups) > 100
+
+    find(_consistent("group-percentages"), over_100, settings=searching)
+
+
+def test_forecasts_lie_after_their_source_and_revisions_differ():
+    def after_and_revised(claim_set):
+        forecasts = _claims_of(claim_set, lambda claim: claim.forecast and not claim.dims and claim.per is None)
+        after = all(claim.when.last > claim_set.source_of(claim).published.last for claim in forecasts)
+        return after and any(_surely_apart(a, b) for a in forecasts for b in forecasts)
+
+    find(_consistent("forecasts"), after_and_revised, settings=searching)
+
+
+def test_nested_periods_hold_running_totals_and_periods_inside_others():
+    find(
+        _consistent("nested-periods"),
+        lambda claim_set: bool(running_totals(claim_set)) and any(True for _ in nested_counts(claim_set)),
+        settings=searching,
+    )
+
+
+def test_deep_breakdowns_have_parts_two_keys_deeper():
+    find(
+        _consistent("deep-breakdown"),
+        lambda claim_set: any(len(added) == 2 for _, _, added in part_of_pairs(claim_set)),
+        settings=searching,
+    )
+
+
+def test_net_changes_have_a_part_above_its_whole():
+    def part_above_whole(claim_set):
+        return any(
+            part.dims and not whole.dims and part.value.interval.greater_than(whole.value.interval) is Truth.CERTAINLY
+            for part in claim_set
+            for whole in claim_set
+        )
+
+    find(_consistent("net-changes"), part_above_whole, settings=searching)
 
 
 # -- soundness of the rules ------------------------------------------------------------------------

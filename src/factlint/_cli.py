@@ -186,7 +186,9 @@ def _check(args: argparse.Namespace) -> int:
     # Absolute paths, so that per-file-ignores (anchored at the configuration's folder) match;
     # the output shows them relative to the working directory again.
     try:
-        claim_sets = load_by_folder([path.absolute() for path in files], tolerances=settings.tolerances)
+        claim_sets = load_by_folder(
+            [path.absolute() for path in files], tolerances=settings.tolerances, fiscal_year_start=settings.fiscal_year_start
+        )
     except OSError as error:  # unreadable, or removed while running
         return _fail(f"{error.filename}: {error.strerror}")
     report = Report.combine(lint(claim_set, settings=settings, rules=rules) for _, claim_set in claim_sets)

@@ -6,6 +6,7 @@
     ignore = ["C101"]
     per-file-ignores = { "drafts/*" = ["F005"] }   # globs relative to this file's folder
     severity = { T102 = "warning" }   # code or prefix -> "error" | "warning" | "info"
+    fiscal-year-start = 10            # the month "FY2023" starts in (10: 1 October 2022)
 
     [tool.factlint.tolerances]
     approximate = "1/10"              # exact text: a fraction or a decimal, never a float
@@ -14,6 +15,7 @@
     rounding = "half-up"              # "half-up" | "half-down" | "either"
     round-numbers = "rounded"         # "rounded": "600" may be 550 to 650; "exact": 600
     grim-rounding = ["half-up", "half-down"]
+    decimal-comma = false             # true: "10.025" is 10,025 and "10,5" is 10.5
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ __all__ = [
 # In one folder, factlint.toml wins over pyproject.toml.
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")
 
-_SETTINGS_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "tolerances")
-_TOLERANCE_KEYS = ("approximate", "nearly", "ratio", "rounding", "round-numbers", "grim-rounding")
+_SETTINGS_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fiscal-year-start", "tolerances")
+_TOLERANCE_KEYS = ("approximate", "nearly", "ratio", "rounding", "round-numbers", "grim-rounding", "decimal-comma")
 _ROUND_NUMBERS = tuple(reading.value for reading in RoundNumbers)
 _ROUNDINGS = tuple(mode.value for mode in Rounding)
 _SEVERITIES = tuple(level.value for level in Severity)
@@ -160,6 +162,7 @@ class _Reader:
             ignore=self.codes("ignore", table.get("ignore", [])),
             per_file_ignores=self.per_file_ignores(table.get("per-file-ignores", {})),
             severities=self.severities(table.get("severity", {})),
+            fiscal_year_start=self.month("fiscal-year-start", table.get("fiscal-year-start", Settings().fiscal_year_start)),
         )
 
     def check_keys(self, table: Mapping[str, Any], allowed: Sequence[str], within: str) -> None:
@@ -208,6 +211,11 @@ class _Reader:
                     levels[known.code] = Severity(value[selector])
         return levels
 
+    def month(self, key: str, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+            raise self.fail(key, f"expected a month number from 1 (January) to 12 (December), not {_describe(value)}")
+        return value
+
     def tolerances(self, value: object) -> Tolerances:
         if not isinstance(value, dict):
             raise self.fail("tolerances", f"expected a table with keys {', '.join(_TOLERANCE_KEYS)}, not {_describe(value)}")
@@ -218,6 +226,12 @@ class _Reader:
             raise self.fail(
                 "tolerances.round-numbers", f"expected one of {', '.join(map(repr, _ROUND_NUMBERS))}, not {_describe(round_numbers)}"
             )
+        decimal_comma = value.get("decimal-comma", defaults.decimal_comma)
+        if not isinstance(decimal_comma, bool):
+            raise self.fail(
+                "tolerances.decimal-comma",
+                f'expected true ("10.025" is 10,025 and "10,5" is 10.5) or false, not {_describe(decimal_comma)}',
+            )
         return Tolerances(
             approximate=self.fraction("tolerances.approximate", value.get("approximate", defaults.approximate)),
             nearly=self.fraction("tolerances.nearly", value.get("nearly", defaults.nearly)),
@@ -227,6 +241,7 @@ class _Reader:
             grim_rounding=self.roundings(
                 "tolerances.grim-rounding", value.get("grim-rounding", [mode.value for mode in defaults.grim_rounding])
             ),
+            decimal_comma=decimal_comma,
         )
 
     def fraction(self, key: str, value: object) -> Fraction:

@@ -78,7 +78,7 @@ def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.
 
 
 def _unit_key(claim: Claim) -> str:
-    return _normal_unit(claim.unit)
+    return _normal_unit(claim.unit_key)
 
 
 @functools.lru_cache(maxsize=1024)

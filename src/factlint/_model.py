@@ -12,7 +12,7 @@ import attrs
 
 from factlint._dates import DateRange, parse_date_range
 from factlint._expressions import Expression, parse_expression
-from factlint._quantities import Factor, Quantity, parse_factor, parse_quantity
+from factlint._quantities import Factor, Quantity, parse_factor, parse_quantity, unit_code
 
 __all__ = [
     "Check",
@@ -261,6 +261,15 @@ class Source(_Located):
         return f"{self.publisher or self.id}{published}"
 
 
+# "$" and "dollars" are read as US dollars, but many countries write their dollar so: a `unit`
+# field naming another dollar refines the value's currency rather than contradicting it.
+_DOLLARS = frozenset({"USD", "CAD", "AUD"})
+
+
+def _same_currency(field: str, stated: str) -> bool:
+    return field == stated or (stated == "USD" and field in _DOLLARS)
+
+
 def _check_claim_fields(claim: Claim) -> None:
     """The checks of a claim's plain fields, each error naming its field."""
     for name in ("metric", "unit", "quote"):
@@ -317,6 +326,11 @@ class Claim(_Located):
         )
         if not usual:
             _check_claim_fields(self)
+        if self.value.unit and self.unit and not _same_currency(unit_code(self.unit), self.value.unit):
+            raise ValueError(
+                f"unit {self.unit!r} is not the currency of value {self.value.text!r} ({self.value.unit}): "
+                "correct one of them, or leave unit empty"
+            )
         # A rate or a mean is a quotient, almost never a whole number: its stated text is read
         # by the rate row (rounding of its last digit), never as a round count.
         if self.per is not None or self.statistic is not None:
@@ -330,6 +344,14 @@ class Claim(_Located):
     @property
     def is_rate(self) -> bool:
         return self.per is not None
+
+    @property
+    def unit_key(self) -> str:
+        """The unit its number is in: the `unit` field, a currency as its code ("dollars" is "USD"), else the value's currency.
+
+        Scale words are not part of it: "13,500 billion rubles" and "13.5 trillion rubles" are both RUB.
+        """
+        return unit_code(self.unit) if self.unit else self.value.unit
 
     @property
     def when(self) -> DateRange | None:

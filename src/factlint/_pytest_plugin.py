@@ -106,7 +106,9 @@ class FactFileItem(pytest.Item):
         folder = self.path.parent.resolve()
         if folder not in cache:
             settings = self._settings()
-            [(_, claim_set)] = load_by_folder(self.path, tolerances=settings.tolerances)
+            [(_, claim_set)] = load_by_folder(
+                self.path, tolerances=settings.tolerances, fiscal_year_start=settings.fiscal_year_start
+            )
             cache[folder] = lint(claim_set, settings=settings, rules=installed_rules())
         return cache[folder]
 

@@ -1,4 +1,4 @@
-"""Stated quantities ("nearly 100", "2.4 million", "34%") read as exact intervals, and ratio words ("double")."""
+"""Stated quantities ("nearly 100", "$2.4 million", "34%", "a third") read as exact intervals, and ratio words ("double")."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ __all__ = [
     "Tolerances",
     "parse_factor",
     "parse_quantity",
+    "unit_code",
 ]
 
 
@@ -59,6 +60,8 @@ class Reading(enum.Enum):
     ROUND = "round number"  # "18,000", "2 million": may be rounded at its last non-zero digit
     RATE = "rate"  # a whole number stated for a rate or a mean ("16" a day): rounding of its last digit
     RANGE = "range"  # "40,000-45,000": its two ends as stated
+    VAGUE = "vague quantity"  # "hundreds", "tens of thousands": the interval the design gives the word
+    FRACTION = "fraction word"  # "a third", "half": a share, read as about 33.3…% or 50%
 
 
 class Rounding(enum.Enum):
@@ -105,6 +108,9 @@ class Tolerances:
         default=(Rounding.HALF_UP, Rounding.HALF_DOWN),
         converter=_roundings,
     )
+    # "," is the decimal mark and "." the thousands separator, as in much of Europe: "10.025" is
+    # 10,025 and "10,5" is 10.5. Off, "10.025" is read as a decimal and a finding says it may not be.
+    decimal_comma: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
 
 DEFAULT_TOLERANCES = Tolerances()
@@ -162,21 +168,121 @@ _SCALES: dict[str, int] = {
     "million": 1_000_000,
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
+    "tn": 1_000_000_000_000,
     "trillion": 1_000_000_000_000,
 }
+
+# The one table of currencies: each ISO 4217 code, the signs written next to a number ("$5",
+# "5 ₽") and the words written after one ("5 dollars"); the code itself stands on either side
+# ("USD 5", "5 USD"). All are matched in lower case. "¥" (yen or yuan), "pounds" (money or
+# weight) and "rupees" name more than one unit, so they are not read: write the code instead.
+_CURRENCIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "USD": (("$", "us$", "u.s.$"), ("dollar", "dollars", "us dollars", "u.s. dollars")),
+    "EUR": (("€",), ("euro", "euros")),
+    "GBP": (("£",), ("pounds sterling", "sterling")),
+    "RUB": (("₽",), ("ruble", "rubles", "rouble", "roubles")),
+    "UAH": (("₴",), ("hryvnia", "hryvnias", "hryvnya", "hryvnyas")),
+    "JPY": ((), ("yen",)),
+    "CNY": ((), ("yuan", "renminbi")),
+    "INR": (("₹",), ()),
+    "CHF": ((), ("swiss francs",)),
+    "CAD": (("c$", "ca$"), ("canadian dollars",)),
+    "AUD": (("a$", "au$"), ("australian dollars",)),
+}
+# Each way of writing a currency, by where it stands, with its code.
+_CURRENCY_BEFORE_NUMBER: dict[str, str] = {
+    written: code for code, (signs, _) in _CURRENCIES.items() for written in (*signs, code.lower())
+}
+_CURRENCY_AFTER_NUMBER: dict[str, str] = {
+    written: code for code, (signs, words) in _CURRENCIES.items() for written in (*signs, code.lower(), *words)
+}
+
+# Vague quantities and the [low, high) each means: the design's readings table, and the same
+# pattern one scale further ("tens of millions", "hundreds of millions", "billions").
+_VAGUE_QUANTITIES: dict[str, tuple[int, int]] = {
+    "dozens": (24, 100),
+    "hundreds": (200, 1_000),
+    "thousands": (2_000, 10_000),
+    "tens of thousands": (20_000, 100_000),
+    "hundreds of thousands": (200_000, 1_000_000),
+    "millions": (2_000_000, 1_000_000_000),
+    "tens of millions": (20_000_000, 100_000_000),
+    "hundreds of millions": (200_000_000, 1_000_000_000),
+    "billions": (2_000_000_000, 1_000_000_000_000),
+}
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    """A regular expression matching any of the phrases, longest first ("us$" before "$")."""
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+
+
+# The one table of number words, for quantities ("five", "twenty-five", "two hundred") and ratio
+# words ("three times", "threefold") alike. Compounds are read from it: "twenty-five" is 20 + 5.
+_NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a dozen": 12, "hundred": 100, "a hundred": 100,
+}  # fmt: skip
+# Fraction words: as a quantity a share ("a third" is 33.3…%), as a ratio word a factor (1/3).
+_FRACTION_WORDS: dict[str, Fraction] = {
+    "half": Fraction(1, 2), "a half": Fraction(1, 2), "one half": Fraction(1, 2),
+    "a third": Fraction(1, 3), "one third": Fraction(1, 3), "one-third": Fraction(1, 3),
+    "two-thirds": Fraction(2, 3), "two thirds": Fraction(2, 3),
+    "a quarter": Fraction(1, 4), "one quarter": Fraction(1, 4), "one-quarter": Fraction(1, 4),
+    "three-quarters": Fraction(3, 4), "three quarters": Fraction(3, 4),
+    "a fifth": Fraction(1, 5), "one fifth": Fraction(1, 5), "one-fifth": Fraction(1, 5),
+    "a tenth": Fraction(1, 10), "one tenth": Fraction(1, 10), "one-tenth": Fraction(1, 10),
+}  # fmt: skip
+
+
+def _number_words(low: int, high: int) -> str:
+    """The single number words from low to high, as a regular expression."""
+    return _alternatives(word for word, value in _NUMBER_WORDS.items() if low <= value <= high and " " not in word)
+
+
+_BELOW_HUNDRED = rf"(?:(?:{_number_words(20, 90)})(?:[- ](?:{_number_words(1, 9)}))?|{_number_words(10, 19)}|{_number_words(1, 9)})"
+# A number written in words where digits could stand: "five", "twenty-five", "two hundred and
+# five", "a dozen", and the "a" of "a million" (which is 1 million).
+_NUMBER_WORD_PHRASE = re.compile(
+    rf"\b(?:(?:a|{_number_words(1, 9)})\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?"
+    rf"|a\s+dozen|{_BELOW_HUNDRED}|a(?=\s+(?:thousand|million|billion|trillion)\b))\b"
+)
+
+
+def _number_word_value(words: str) -> int:
+    """The value of a phrase `_NUMBER_WORD_PHRASE` matches: "twenty-five" is 25, "a hundred and five" 105."""
+    words = " ".join(words.split())
+    if words == "a":
+        return 1
+    if words in _NUMBER_WORDS:
+        return _NUMBER_WORDS[words]
+    count, hundred, rest = words.partition(" hundred")
+    if hundred:
+        rest = rest.strip().removeprefix("and ")
+        return (1 if count in ("a", "one") else _NUMBER_WORDS[count]) * 100 + (_number_word_value(rest) if rest else 0)
+    tens, _, unit = words.replace("-", " ").partition(" ")
+    return _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
+
 
 # Thin, narrow no-break and no-break spaces are thousands separators in many style guides.
 _SEPARATOR_SPACES = "\u2009\u202f\u00a0"
 _NUMBER = r"(?P<{name}>\d{{1,3}}(?:[,_ ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:\s*(?P<{name}>" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?"
 _PERCENT = r"(?:\s*(?P<{name}>%|per\s?cent|percent))?"
+_CURRENCY_BEFORE = r"(?:(?P<{name}>" + _alternatives(_CURRENCY_BEFORE_NUMBER) + r")\s*)?"
+_CURRENCY_AFTER = r"(?:\s*(?P<{name}>" + _alternatives(_CURRENCY_AFTER_NUMBER) + r"))?"
 
 
 def _number_pattern(suffix: str) -> str:
     return (
-        _NUMBER.format(name=f"digits{suffix}")
+        _CURRENCY_BEFORE.format(name=f"currency_before{suffix}")
+        + _NUMBER.format(name=f"digits{suffix}")
         + _SCALE.format(name=f"scale{suffix}")
         + _PERCENT.format(name=f"percent{suffix}")
+        + _CURRENCY_AFTER.format(name=f"currency_after{suffix}")
     )
 
 
@@ -194,6 +300,15 @@ _SUFFIX_ENDINGS = tuple(_SUFFIX_HEDGES)
 _SUFFIX = re.compile(
     r"\s*(?P<hedge>" + "|".join(re.escape(phrase) for phrase in sorted(_SUFFIX_HEDGES, key=len, reverse=True)) + r")$"
 )
+_VAGUE = re.compile(
+    rf"(?P<vague>{_alternatives(_VAGUE_QUANTITIES)})(?:\s+of\s+(?P<currency>{_alternatives(_CURRENCY_AFTER_NUMBER)}))?"
+)
+# A dot between digits with exactly three digits after it, in a number without other separators:
+# "10.025" may be ten and a bit, or 10,025 written with a dot as the thousands separator.
+_DOT_OR_THOUSANDS = re.compile(r"(?<![\d.,_])(?<!\d )[1-9]\d{0,2}\.\d{3}(?![\d.,])")
+_SEPARATOR_BETWEEN_DIGITS = re.compile(r"(?<=\d)[.,](?=\d)")
+# What a reader of the default (a decimal point) cannot read: "10,5", "1.234.567".
+_DECIMAL_COMMA_HINT = re.compile(r"\d,\d{1,2}(?!\d)|\d\.\d{3}\.\d")
 
 
 @attrs.frozen
@@ -208,6 +323,11 @@ class Quantity:
     # Decimal places as written ("15.70" has 2): GRIM needs them, and floats would lose them.
     decimals: int = 0
     reading: Reading = Reading.DATA
+    # Its currency as an ISO 4217 code ("USD" for "$350 million"), or "" when the text names none.
+    unit: str = ""
+    # A number such as "10.025" whose dot may be a thousands separator (10,025): it was read as a
+    # decimal point, and a finding says so. Empty when no number was ambiguous.
+    ambiguous_separator: str = ""
     # The tolerances it was read with, so that `as_rate` reads the same text the same way.
     tolerances: Tolerances = attrs.field(default=DEFAULT_TOLERANCES, eq=False, repr=False)
 
@@ -234,8 +354,8 @@ class Quantity:
         return f'"{self.text}" (read as {self.display_interval()})'
 
     def display(self) -> str:
-        """The stated number as a reader would write it."""
-        if self.is_exact:
+        """The stated number as a reader would write it; a sum of money keeps its currency ("$350,123")."""
+        if self.is_exact and not self.unit:
             return format_number(self.nominal) + ("%" if self.percent else "")
         return self.text
 
@@ -250,12 +370,62 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
     """Read a stated quantity as an exact interval, following the readings table of the design.
 
     A number (int, Fraction, Decimal) is exact data; text is read by its stated precision and
-    hedge, as a count or an amount (see `Quantity.as_rate` for rates and means).
+    hedge, as a count or an amount (see `Quantity.as_rate` for rates and means). Words are
+    read in any case ("Around", "72K"); thin and no-break spaces separate thousands. Text is
+
+        [hedge] quantity [suffix hedge]
+
+    where the quantity is one of:
+
+    - a number: digits with optional thousands separators and decimals ("20,538", "15.70"),
+      then an optional scale word (k, thousand, m, mn, million, bn, billion, tn, trillion:
+      "2.4 million", "£18.9bn", "72K") and an optional percent sign (%, per cent, percent).
+      Text without a hedge is read at its last stated digit ("2.4 million" is
+      [2,350,000, 2,450,000)); a round number may be rounded at its last non-zero digit, by
+      no more than the `approximate` tolerance ("600" is [550, 650), "2 million" is
+      [1.8 million, 2.2 million]), unless `round_numbers` is "exact".
+    - a sum of money: a number with a currency sign or code before it ("$350 million",
+      "US$205 billion", "€2.5m", "USD 2 billion") or a sign, code or word after it
+      ("13,500 billion rubles", "2 billion dollars", "5 ₽"). `Quantity.unit` is its ISO 4217
+      code (USD, EUR, GBP, RUB, UAH, JPY, CNY, INR, CHF, CAD, AUD); the scale word multiplies
+      the number and the readings apply to the scaled number. "¥", "pounds" and "rupees" name
+      more than one unit and are not read.
+    - a number in words: "five", "twenty-five", "two hundred and five", "a dozen", with a
+      scale word too ("two million", "a million"); read as its digits would be.
+    - a range: "A-B", "A–B", "A to B", "between A and B", "from A to B" ("$2-3 billion":
+      a scale word, percent sign or currency written once applies to both ends); [A, B].
+    - a vague quantity: dozens [24, 100), hundreds [200, 1,000), thousands [2,000, 10,000),
+      tens of thousands [20,000, 100,000), hundreds of thousands [200,000, 1 million),
+      millions [2 million, 1 billion), tens of millions, hundreds of millions, billions;
+      optionally "of" a currency ("millions of dollars"). It takes no hedge.
+    - a fraction word, a share read as a percentage: half, a third, two-thirds, a quarter,
+      three-quarters, a fifth, a tenth ("a third" is 33.3…% ± the `approximate` tolerance).
+      A hedge replaces the "about", and a share stays within 100%: "more than half" is
+      (50%, 100%], "nearly half" [45%, 50%).
+
+    Hedges (`Hedge`): about, around, approximately, roughly, some, an estimated, ~, circa
+    (N ± `approximate`, and at least the plain reading); nearly, almost, just under, close
+    to, slightly fewer than, a little under ([N − `nearly`, N)); just over, slightly more
+    than, a little over, upwards of ((N, N + `nearly`]); at least, no fewer than, no less
+    than, "N or more", "N+" ([N, ∞)); more than, over, above, in excess of, exceeding
+    ((N, ∞)); at most, up to, no more than, as many as, "N or fewer" ([0, N]); fewer than,
+    less than, under, below ([0, N)). Hedges combine with money: "just over $2 billion" is
+    (2 billion, 2.2 billion].
+
+    A number with a dot and exactly three digits after it ("10.025") may use the dot as a
+    thousands separator: it is read as a decimal, and `Quantity.ambiguous_separator` keeps it
+    so that a finding says so; `Tolerances(decimal_comma=True)` reads "10.025" as 10,025 and
+    "10,5" as 10.5. Anything else is a `QuantityError` naming what was not understood.
 
     >>> parse_quantity("nearly 100").interval
     Interval[90, 100)
     >>> parse_quantity("600").interval
     Interval[550, 650)
+    >>> money = parse_quantity("just over $2 billion")
+    >>> money.interval, money.unit
+    (Interval(2,000,000,000, 2,200,000,000], 'USD')
+    >>> parse_quantity("more than half").interval
+    Interval(50, 100]
     """
     if isinstance(stated, Quantity):
         return stated
@@ -274,6 +444,14 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
         value = Fraction(stated)
         return Quantity(text=str(stated), nominal=value, interval=Interval.point(value))
     return _parse_text(stated, tolerances, False)
+
+
+def unit_code(unit: str) -> str:
+    """A stated unit as claims compare it: a currency's sign, code or word is its code ("dollars" and "US$" are "USD").
+
+    Any other unit ("people") is returned as written.
+    """
+    return _CURRENCY_AFTER_NUMBER.get(" ".join(unit.lower().split()), unit)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -299,12 +477,14 @@ def _finite_decimal(stated: Decimal) -> Fraction:
 
 @attrs.frozen
 class _Number:
-    """One number as written: its value, its scale word's multiplier, its decimals and its percent sign."""
+    """One number as written: its value, its scale word's multiplier, its decimals, its percent sign and currency."""
 
     value: Fraction
     scale: int
     decimals: int
     percent: bool
+    # The ISO 4217 code of the currency written with it ("$", "dollars", "USD"), or "".
+    currency: str = ""
 
     @property
     def half_unit(self) -> Fraction:
@@ -326,16 +506,25 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
     if not normal:
         raise QuantityError("a quantity cannot be empty")
     hedge, body = _split_hedge(text, normal)
-    ranged = _RANGE.fullmatch(body)
+    if body in _FRACTION_WORDS:
+        return _fraction_quantity(text, _FRACTION_WORDS[body], hedge, tolerances)
+    vague = _VAGUE.fullmatch(body)
+    if vague:
+        return _vague_quantity(text, vague, hedge, tolerances)
+    if tolerances.decimal_comma:
+        body = _SEPARATOR_BETWEEN_DIGITS.sub(_swapped_separator, body)
+    ranged, single = _number_matches(body)
+    if ranged is None and single is None:
+        # Most numbers are digits: only what digits alone cannot read is read for number words.
+        ranged, single = _number_matches(_NUMBER_WORD_PHRASE.sub(_digits_of_words, body))
+    ambiguous = "" if tolerances.decimal_comma or "." not in body else _dot_or_thousands(body)
     if ranged and hedge in (Hedge.EXACT, Hedge.APPROXIMATE):
-        return _range_quantity(text, ranged, hedge, tolerances)
-    single = _SINGLE.fullmatch(body)
+        return _range_quantity(text, ranged, hedge, tolerances, ambiguous)
     if not single:
-        raise QuantityError(
-            f"cannot read {text!r} as a quantity: expected a number such as \"20,538\", "
-            f"\"2.4 million\", \"nearly 100\", \"34%\" or \"40,000-45,000\""
-        )
-    number = _read_number(single, "")
+        raise QuantityError(_unreadable(text, body, tolerances))
+    number = _read_number(text, single, "")
+    if number.percent and number.currency:
+        raise QuantityError(f"cannot read {text!r}: a percentage has no currency")
     if single["sign"]:
         if hedge is not Hedge.EXACT:
             raise QuantityError(f"cannot read {text!r}: a hedged quantity cannot be negative")
@@ -353,6 +542,77 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
         percent=number.percent,
         decimals=number.decimals,
         reading=reading,
+        unit=number.currency,
+        ambiguous_separator=ambiguous,
+        tolerances=tolerances,
+    )
+
+
+def _number_matches(body: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The body read as a range, or else as a single number; (None, None) when it is neither."""
+    ranged = _RANGE.fullmatch(body)
+    return ranged, None if ranged else _SINGLE.fullmatch(body)
+
+
+def _swapped_separator(match: re.Match[str]) -> str:
+    """Under `decimal_comma`, "1.234,5" is read as "1,234.5"."""
+    return "," if match[0] == "." else "."
+
+
+def _digits_of_words(match: re.Match[str]) -> str:
+    return str(_number_word_value(match[0]))
+
+
+def _dot_or_thousands(body: str) -> str:
+    """The first number of the body whose dot may be a thousands separator ("10.025"), or ""."""
+    found = _DOT_OR_THOUSANDS.search(body)
+    return found[0] if found else ""
+
+
+def _unreadable(text: str, body: str, tolerances: Tolerances) -> str:
+    message = (
+        f"cannot read {text!r} as a quantity: expected a number such as \"20,538\", \"2.4 million\", "
+        "\"nearly 100\", \"34%\", \"40,000-45,000\", \"$350 million\", \"five\", \"a third\" or \"hundreds\""
+    )
+    if not tolerances.decimal_comma and _DECIMAL_COMMA_HINT.search(body):
+        message += '; if its comma is the decimal mark ("10,5" for 10.5), set decimal-comma'
+    return message
+
+
+def _fraction_quantity(text: str, share: Fraction, hedge: Hedge, tolerances: Tolerances) -> Quantity:
+    """A fraction word is a share, read as about ("a third" is 33.3…% ± the approximate tolerance).
+
+    A hedge replaces "about" ("nearly half" is [45%, 50%)); a share is never above 100%, so
+    "more than half" is (50%, 100%].
+    """
+    percent = share * 100
+    hedge = Hedge.APPROXIMATE if hedge is Hedge.EXACT else hedge
+    interval = _hedged_interval(percent, Interval.point(percent), hedge, tolerances)
+    if interval.high is None or interval.high > 100:
+        interval = Interval(interval.low, 100, low_open=interval.low_open)
+    return Quantity(
+        text=text,
+        nominal=percent,
+        interval=interval,
+        hedge=hedge,
+        percent=True,
+        reading=Reading.FRACTION,
+        tolerances=tolerances,
+    )
+
+
+def _vague_quantity(text: str, match: re.Match[str], hedge: Hedge, tolerances: Tolerances) -> Quantity:
+    """A vague quantity ("hundreds", "tens of thousands", "millions of dollars") as the readings table's interval."""
+    if hedge is not Hedge.EXACT:
+        raise QuantityError(f"cannot read {text!r}: a vague quantity such as {match['vague']!r} takes no hedge")
+    low, high = _VAGUE_QUANTITIES[match["vague"]]
+    return Quantity(
+        text=text,
+        nominal=Fraction(low),  # the least the word says
+        interval=Interval(low, high, high_open=True),
+        hedge=Hedge.RANGE,
+        reading=Reading.VAGUE,
+        unit=_CURRENCY_AFTER_NUMBER[match["currency"]] if match["currency"] else "",
         tolerances=tolerances,
     )
 
@@ -381,14 +641,27 @@ def _split_hedge(text: str, normal: str) -> tuple[Hedge, str]:
     return hedge, body
 
 
-def _read_number(match: re.Match[str], suffix: str) -> _Number:
+def _read_number(text: str, match: re.Match[str], suffix: str) -> _Number:
     digits = re.sub(r"[,_ ]", "", match[f"digits{suffix}"])
     scale = _SCALES[match[f"scale{suffix}"]] if match[f"scale{suffix}"] else 1
     try:
         value = Fraction(digits) * scale
     except ValueError:  # more digits than int() reads (sys.get_int_max_str_digits())
         raise QuantityError(f"cannot read a number of {len(digits)} characters: it has too many digits") from None
-    return _Number(value, scale, len(digits.partition(".")[2]), bool(match[f"percent{suffix}"]))
+    before, after = match[f"currency_before{suffix}"], match[f"currency_after{suffix}"]
+    currency = _one_currency(
+        text,
+        (_CURRENCY_BEFORE_NUMBER[before] if before else "", _CURRENCY_AFTER_NUMBER[after] if after else ""),
+    )
+    return _Number(value, scale, len(digits.partition(".")[2]), bool(match[f"percent{suffix}"]), currency)
+
+
+def _one_currency(text: str, codes: Iterable[str]) -> str:
+    """The one currency a text names ("$2-3 billion", "USD 2 billion to USD 3 billion"), or ""."""
+    named = sorted({code for code in codes if code})
+    if len(named) > 1:
+        raise QuantityError(f"cannot read {text!r}: it names two currencies, {' and '.join(named)}")
+    return named[0] if named else ""
 
 
 def _plain_reading(number: _Number, tolerances: Tolerances, quotient: bool) -> tuple[Interval, Reading]:
@@ -448,15 +721,21 @@ def _half_unit_of_last_nonzero_digit(value: Fraction) -> Fraction:
     return place / 2
 
 
-def _range_quantity(text: str, match: re.Match[str], hedge: Hedge, tolerances: Tolerances) -> Quantity:
+def _range_quantity(
+    text: str, match: re.Match[str], hedge: Hedge, tolerances: Tolerances, ambiguous_separator: str
+) -> Quantity:
     """A range, widened at both ends by the approximate hedge when one is given ("around 40,000-45,000")."""
-    # "1.5-2 million" and "30-40%": a scale or percent sign written once applies to both ends.
-    first, last = _read_number(match, "_a"), _read_number(match, "_b")
+    # "1.5-2 million", "30-40%" and "$2-3 billion": a scale word, percent sign or currency
+    # written once applies to both ends.
+    first, last = _read_number(text, match, "_a"), _read_number(text, match, "_b")
+    unit = _one_currency(text, (first.currency, last.currency))
     low, high = first.value, last.value
     if last.scale > 1 and first.scale == 1:
         low *= last.scale
     if low > high:
         raise QuantityError(f"cannot read {text!r}: the range runs from the larger number to the smaller")
+    if unit and (first.percent or last.percent):
+        raise QuantityError(f"cannot read {text!r}: a percentage has no currency")
     interval = Interval.hull(
         _hedged_interval(end, Interval.point(end), hedge, tolerances) for end in (low, high)
     )
@@ -468,17 +747,14 @@ def _range_quantity(text: str, match: re.Match[str], hedge: Hedge, tolerances: T
         percent=first.percent or last.percent,
         decimals=max(first.decimals, last.decimals),
         reading=Reading.RANGE,
+        unit=unit,
+        ambiguous_separator=ambiguous_separator,
         tolerances=tolerances,
     )
 
 
 # -- ratio words ------------------------------------------------------------------------
 
-# The one table of ratio words: a number word also makes "three times" and "threefold".
-_NUMBER_WORDS: dict[str, int] = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "a hundred": 100,
-}  # fmt: skip
 _FACTOR_WORDS: dict[str, Fraction] = {
     "double": Fraction(2),
     "twice": Fraction(2),
@@ -487,15 +763,14 @@ _FACTOR_WORDS: dict[str, Fraction] = {
     "tripled": Fraction(3),
     "quadruple": Fraction(4),
     "quadrupled": Fraction(4),
-    "half": Fraction(1, 2),
-    "a half": Fraction(1, 2),
     "halved": Fraction(1, 2),
-    "a third": Fraction(1, 3),
-    "a quarter": Fraction(1, 4),
+    # "a third" is a factor of 1/3 ("fell by two-thirds") as well as a share of 33.3…%.
+    **_FRACTION_WORDS,
 }
-_FOLD = re.compile(r"(?P<count>\w+(?:\.\d+)?)[- ]?fold")
+# The count is any text, read by `_factor_count`: "three", "twenty-five", "a dozen", "2.5".
+_FOLD = re.compile(r"(?P<count>.+?)[- ]?fold")
 _TIMES = re.compile(
-    r"(?P<count>[\w.]+(?: hundred)?)\s*(?:times|x)"
+    r"(?P<count>.+?)\s*(?:times|x)"
     r"(?:\s+(?P<more>more|higher|greater|larger|bigger)|\s+(?P<less>less|lower|smaller|fewer))?"
     r"(?:\s+(?:as many|the number|that))?"
 )
@@ -590,7 +865,7 @@ def _parse_factor_text(text: str, tolerances: Tolerances) -> Factor:
     hedge, body = _split_hedge(text, normal)
     if exactly and hedge is not Hedge.EXACT:
         raise QuantityError(f"cannot read {text!r} as a ratio: it is both exact and {hedge.value}")
-    candidates, note = _factor_candidates(text, body)
+    candidates, note = _factor_candidates(text, body, tolerances.decimal_comma)
     if exactly:
         return Factor(text, candidates, tuple(map(Interval.point, candidates)), "stated exactly", note, tolerances=tolerances)
     readings = []
@@ -604,16 +879,16 @@ def _parse_factor_text(text: str, tolerances: Tolerances) -> Factor:
     return Factor(text, candidates, tuple(readings), _factor_basis(hedge, tolerances), note, tolerances=tolerances)
 
 
-def _factor_candidates(text: str, body: str) -> tuple[tuple[Fraction, ...], str]:
+def _factor_candidates(text: str, body: str, decimal_comma: bool) -> tuple[tuple[Fraction, ...], str]:
     """The multipliers a ratio word names, and a note when it names more than one."""
     if body in _FACTOR_WORDS:
         return (_FACTOR_WORDS[body],), ""
     fold = _FOLD.fullmatch(body)
     if fold:
-        return (_factor_count(text, fold["count"]),), ""
+        return (_factor_count(text, fold["count"], decimal_comma),), ""
     times = _TIMES.fullmatch(body)
     if times:
-        count = _factor_count(text, times["count"])
+        count = _factor_count(text, times["count"], decimal_comma)
         if times["more"]:
             return (count, count + 1), _NOTES["more"]
         if times["less"]:
@@ -622,7 +897,7 @@ def _factor_candidates(text: str, body: str) -> tuple[tuple[Fraction, ...], str]
             return (1 / count, 1 / (count + 1)), _NOTES["less"]
         return (count,), ""
     try:
-        return (Fraction(body.replace(",", "")),), ""
+        return (_ratio_number(body, decimal_comma),), ""
     except (ValueError, ZeroDivisionError):
         raise QuantityError(
             f"cannot read {text!r} as a ratio: expected a number or a word such as "
@@ -630,13 +905,28 @@ def _factor_candidates(text: str, body: str) -> tuple[tuple[Fraction, ...], str]
         ) from None
 
 
-def _factor_count(stated: str, word: str) -> Fraction:
+def _factor_count(stated: str, word: str, decimal_comma: bool) -> Fraction:
     if word in _NUMBER_WORDS:
         return Fraction(_NUMBER_WORDS[word])
+    if _NUMBER_WORD_PHRASE.fullmatch(word):
+        return Fraction(_number_word_value(word))
     try:
-        return Fraction(word)
+        return _ratio_number(word, decimal_comma)
     except (ValueError, ZeroDivisionError):
         raise QuantityError(f"cannot read {stated!r} as a ratio: {word!r} is not a number") from None
+
+
+# A ratio stated as a number: "2.5", "1,000", "3/2". "2,5" is no number unless the decimal mark is a comma.
+_RATIO_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|\d+/\d+)")
+
+
+def _ratio_number(written: str, decimal_comma: bool) -> Fraction:
+    """A ratio written as a number, read with the run's decimal mark; ValueError when it is not one."""
+    if decimal_comma:
+        written = _SEPARATOR_BETWEEN_DIGITS.sub(_swapped_separator, written)
+    if not _RATIO_NUMBER.fullmatch(written):
+        raise ValueError(f"not a number: {written!r}")
+    return Fraction(written.replace(",", ""))
 
 
 def _percent_factor(text: str, change: Quantity, up: bool, exactly: bool, tolerances: Tolerances) -> Factor:

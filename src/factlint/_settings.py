@@ -23,6 +23,11 @@ class Settings:
     # glob pattern -> codes or prefixes to ignore in files matching it
     per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     severities: Mapping[str, Severity] = attrs.field(factory=dict)
+    # The month a fiscal year starts in, for dates such as "FY2023" (October: the US federal year).
+    fiscal_year_start: int = attrs.field(
+        default=10,
+        validator=[attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(12)],
+    )
 
 
 @attrs.frozen

@@ -25,7 +25,20 @@ def interval_text(interval: Interval, percent: bool = False) -> str:
 
 def readings(claims: Iterable[Claim]) -> list[str]:
     """One line per claim whose value is not an exact point, saying which reading it was given and what it allows."""
-    return [f"assumed: {claim.id} {_reading(claim)}" for claim in dict.fromkeys(claims) if not claim.value.is_exact]
+    return [
+        f"assumed: {claim.id} {_reading(claim)}{_separator_note(claim)}"
+        for claim in dict.fromkeys(claims)
+        if not claim.value.is_exact
+    ]
+
+
+def _separator_note(claim: Claim) -> str:
+    """'; "10.025" read as the decimal 10.025; if it means 10,025 (a thousands separator), set decimal-comma'."""
+    number = claim.value.ambiguous_separator
+    if not number:
+        return ""
+    thousands = number.replace(".", ",")
+    return f'; "{number}" read as the decimal {number}; if it means {thousands} (a thousands separator), set decimal-comma'
 
 
 def _reading(claim: Claim) -> str:

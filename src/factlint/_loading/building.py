@@ -99,6 +99,7 @@ _NAMED_FIELD = re.compile(r"(?:cannot read )?(\w+)")
 @attrs.define
 class _Builder:
     tolerances: Tolerances
+    fiscal_year_start: int
     problems: list[Problem] = attrs.field(factory=list)
     unreadable_ids: set[str] = attrs.field(factory=set)
 
@@ -138,9 +139,9 @@ def _restore_decimal_text(raw: dict[str, object], where: DocPath, source_map: So
     return restored
 
 
-def build(documents: list[Document], tolerances: Tolerances) -> ClaimSet:
+def build(documents: list[Document], tolerances: Tolerances, fiscal_year_start: int = 10) -> ClaimSet:
     """One claim set of the parsed files: ids are shared across them, and every problem is kept, located."""
-    builder = _Builder(tolerances)
+    builder = _Builder(tolerances, fiscal_year_start)
     sources: list[Source] = []
     claims: list[Claim] = []
     relations: list[Relation] = []
@@ -256,11 +257,11 @@ def _read_date(
     if stated is None:
         return None
     try:
-        return parse_date_range(stated, reference=reference.last if reference is not None else None)
+        return parse_date_range(stated, reference=reference, fiscal_year_start=builder.fiscal_year_start)
     except DateError as error:
         message = str(error)
-        if reference is None and "no year" in message:
-            message += " (give the year, or a `published` date to its source)"
+        if reference is None and "published date" in message:
+            message += " (give the date in full, or a `published` date to its source)"
         builder.problem(INVALID_VALUE.code, f"{field}: {message}", document.locate((*where, field)))
         raise
 

@@ -17,11 +17,14 @@ from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
 __all__ = ["load", "load_by_folder", "loads"]
 
 
-def load(paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:
+def load(
+    paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT_TOLERANCES, fiscal_year_start: int = 10
+) -> ClaimSet:
     """Load fact files (and the fact files under folders) into one ClaimSet.
 
     Ids are shared across the files of one call, so sources may live in one file and
     claims in another. Bad input never raises: it becomes a problem with its location.
+    `fiscal_year_start` is the month in which a fiscal year such as "FY2023" starts.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -33,11 +36,11 @@ def load(paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT
             documents.append(Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
             continue
         documents.append(_parse(text, str(path)))
-    return build(documents, tolerances)
+    return build(documents, tolerances, fiscal_year_start)
 
 
 def load_by_folder(
-    paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT_TOLERANCES
+    paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT_TOLERANCES, fiscal_year_start: int = 10
 ) -> list[tuple[Path, ClaimSet]]:
     """One claim set per folder, as the command line checks them.
 
@@ -48,10 +51,20 @@ def load_by_folder(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return [(folder, load(files, tolerances=tolerances)) for folder, files in fact_files_by_folder(paths).items()]
+    return [
+        (folder, load(files, tolerances=tolerances, fiscal_year_start=fiscal_year_start))
+        for folder, files in fact_files_by_folder(paths).items()
+    ]
 
 
-def loads(text: str, *, path: str = "<string>", format: str = "toml", tolerances: Tolerances = DEFAULT_TOLERANCES) -> ClaimSet:
+def loads(
+    text: str,
+    *,
+    path: str = "<string>",
+    format: str = "toml",
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
+    fiscal_year_start: int = 10,
+) -> ClaimSet:
     """Load one fact file's text; `format` is "toml" or "json"."""
     if format not in ("toml", "json"):
         raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
@@ -65,7 +78,7 @@ def loads(text: str, *, path: str = "<string>", format: str = "toml", tolerances
         else problem
         for problem in document.problems
     ]
-    return build([attrs.evolve(document, path=path, problems=problems)], tolerances)
+    return build([attrs.evolve(document, path=path, problems=problems)], tolerances, fiscal_year_start)
 
 
 def _parse(text: str, path: str) -> Document:

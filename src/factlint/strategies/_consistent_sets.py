@@ -17,7 +17,15 @@ from factlint._model import Check, Claim, ClaimSet, Part, RateUnit, Ratio, Relat
 from factlint._quantities import Quantity, parse_quantity
 from factlint.strategies._arguments import check_sizes
 from factlint.strategies._claims import METRICS, PUBLISHERS
-from factlint.strategies._dates import DATE_FORMS, date_ranges, day_between, month_span, written_date, written_months
+from factlint.strategies._dates import (
+    DATE_FORMS,
+    DateForm,
+    date_ranges,
+    day_between,
+    month_span,
+    written_date,
+    written_months,
+)
 from factlint.strategies._numbers import FACTOR_WORDS, integer_text
 from factlint.strategies._quantities import statement_of
 
@@ -193,10 +201,8 @@ def _deep_breakdown_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     as_of, period = (None, dates) if draw(st.booleans()) else (dates, None)
 
     def add(name: str, true: int, dims: dict[str, str]) -> str:
-        claim = Claim(
-            id=f"{prefix}{name}", metric=metric, value=statement_of(draw, Fraction(true)), dims=dims,
-            source=source, as_of=as_of, period=period,
-        )
+        value = statement_of(draw, Fraction(true))
+        claim = Claim(id=f"{prefix}{name}", metric=metric, value=value, dims=dims, source=source, as_of=as_of, period=period)
         return builder.add(claim).id
 
     total_id = add("total", total, {})
@@ -255,13 +261,18 @@ def _net_changes_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         ids = [
             builder.add(
                 Claim(
-                    id=f"{prefix}region{index}", metric=metric, value=_signed_statement(draw, change),
-                    dims={"region": f"region {index}"}, as_of=dates, source=source,
+                    id=f"{prefix}region{index}",
+                    metric=metric,
+                    value=_signed_statement(draw, change),
+                    dims={"region": f"region {index}"},
+                    as_of=dates,
+                    source=source,
                 )
             ).id
             for index, change in enumerate(changes)
         ]
-        builder.add(Claim(id=f"{prefix}total", metric=metric, value=_signed_statement(draw, sum(changes)), as_of=dates, source=source))
+        total = _signed_statement(draw, sum(changes))
+        builder.add(Claim(id=f"{prefix}total", metric=metric, value=total, as_of=dates, source=source))
         if draw(st.booleans()):
             builder.relations.append(Sum(total=f"{prefix}total", parts=ids, complete=True))
         return
@@ -273,8 +284,11 @@ def _net_changes_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     for index, (first, last) in enumerate(spans):
         builder.add(
             Claim(
-                id=f"{prefix}span{index}", metric=metric, value=_signed_statement(draw, sum(monthly[first : last + 1])),
-                period=written_months(draw, (year, first + 1), (year, last + 1)), source=source,
+                id=f"{prefix}span{index}",
+                metric=metric,
+                value=_signed_statement(draw, sum(monthly[first : last + 1])),
+                period=written_months(draw, (year, first + 1), (year, last + 1)),
+                source=source,
             )
         )
 
@@ -351,7 +365,8 @@ def _outlets_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         return written_date(draw, first_day, forms=("month", "iso-month"))
 
     def state(name: str, true: int, as_of: str | datetime.date, source: Source) -> None:
-        builder.add(Claim(id=f"{prefix}{name}", metric=metric, value=statement_of(draw, Fraction(true)), as_of=as_of, since=since, source=source.id))
+        value = statement_of(draw, Fraction(true))
+        builder.add(Claim(id=f"{prefix}{name}", metric=metric, value=value, as_of=as_of, since=since, source=source.id))
 
     *counted, averaged = days
     outlets = [builder.add_source(published_source(draw, f"{prefix}outlet{index}")) for index in range(len(counted))]
@@ -362,8 +377,13 @@ def _outlets_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         per_day = Fraction(on_day[averaged], (first_day + datetime.timedelta(days=averaged) - start).days + 1)
         builder.add(
             Claim(
-                id=f"{prefix}average", metric=metric, value=_rate_statement(draw, per_day, unit), per=unit, as_of=in_month(),
-                since=since, source=builder.add_source(published_source(draw, f"{prefix}averager")).id,
+                id=f"{prefix}average",
+                metric=metric,
+                value=_rate_statement(draw, per_day, unit),
+                per=unit,
+                as_of=in_month(),
+                since=since,
+                source=builder.add_source(published_source(draw, f"{prefix}averager")).id,
             )
         )
     for index in range(draw(st.integers(0, 2))):
@@ -371,12 +391,13 @@ def _outlets_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
         copier = builder.add_source(published_source(draw, f"{prefix}copy{index}", cites=[outlets[cited]]))
         state(f"copy{index}", on_day[counted[cited]], in_month(), copier)
     lowest, highest = min(on_day.values()), max(on_day.values())
+    around: tuple[DateForm, ...] = ("month", "iso-month", "day", "iso-day")
     if draw(st.booleans()):
         earlier = day_between(draw, datetime.date(year, 1, 1), first_day - datetime.timedelta(days=1))
-        state("earlier", draw(st.integers(0, lowest)), written_date(draw, earlier, forms=("month", "iso-month", "day", "iso-day")), draw(st.sampled_from(outlets)))
+        state("earlier", draw(st.integers(0, lowest)), written_date(draw, earlier, forms=around), draw(st.sampled_from(outlets)))
     if draw(st.booleans()):
         later = day_between(draw, last_day + datetime.timedelta(days=1), datetime.date(year, 12, 31))
-        state("later", highest + draw(st.integers(0, 2000)), written_date(draw, later, forms=("month", "iso-month", "day", "iso-day")), draw(st.sampled_from(outlets)))
+        state("later", highest + draw(st.integers(0, 2000)), written_date(draw, later, forms=around), draw(st.sampled_from(outlets)))
 
 
 def _closed_days(dates: DateRange) -> tuple[datetime.date, datetime.date]:
@@ -415,23 +436,38 @@ def _nested_periods_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
 
 
 def _forecasts_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
-    """A plan for a year after its source (`forecast = true`), its breakdown, a revision by another outlet and a copy.
+    """A plan dated after its source (`forecast = true`), its breakdown, a revision by another outlet and a copy.
 
-    A revision from an unlinked outlet may differ; a copy from a source citing the issuer
+    The plan is for a later year, or for a period that runs past the publication ("2024-07/2027-06");
+    a revision from an unlinked outlet may differ; a copy from a source citing the issuer
     restates the plan; the actual figure for an earlier year is no forecast.
     """
     prefix, metric = builder.group("forecasts")
     issuer = builder.add_source(published_source(draw, f"{prefix}issuer"))
     year = draw(st.integers(*_FORECAST_YEARS))
     day = day_between(draw, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-    dates = parse_date_range(written_date(draw, day))
-    as_of, period = (None, dates) if draw(st.booleans()) else (dates, None)
+    as_of: DateRange | None = None
+    period: DateRange | None = None
+    shape = draw(st.sampled_from(("as_of", "period", "running past")))
+    if shape == "running past":
+        period = parse_date_range(written_months(draw, (CLAIM_YEARS[1], draw(st.integers(1, 12))), (year, day.month)))
+    elif shape == "period":
+        period = parse_date_range(written_date(draw, day))
+    else:
+        as_of = parse_date_range(written_date(draw, day))
     planned = draw(counts())
 
-    def forecast(name: str, true: int, source: Source, **fields: object) -> None:
+    def forecast(name: str, true: int, source: Source, dims: dict[str, str] | None = None) -> None:
+        value = statement_of(draw, Fraction(true))
         claim = Claim(
-            id=f"{prefix}{name}", metric=metric, value=statement_of(draw, Fraction(true)), as_of=as_of, period=period,
-            source=source.id, forecast=True, **fields,  # type: ignore[arg-type]
+            id=f"{prefix}{name}",
+            metric=metric,
+            value=value,
+            dims=dims or {},
+            as_of=as_of,
+            period=period,
+            source=source.id,
+            forecast=True,
         )
         builder.add(claim)
 
@@ -439,25 +475,20 @@ def _forecasts_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     if draw(st.booleans()):
         lines = draw(st.lists(st.integers(0, 1000), min_size=1, max_size=3))
         for index, line in enumerate(lines):
-            forecast(f"line{index}", min(line, planned // len(lines)), issuer, dims={"item": f"line {index}"})
+            forecast(f"line{index}", min(line, planned // len(lines)), issuer, {"item": f"line {index}"})
     if period is not None and draw(st.booleans()):
         unit = draw(st.sampled_from(RateUnit))
-        rate = Fraction(planned, _bounded_days(period)) * TRUE_UNIT_DAYS[unit]
+        rate = _rate_statement(draw, Fraction(planned, _bounded_days(period)), unit)
         builder.add(
-            Claim(
-                id=f"{prefix}rate", metric=metric, value=statement_of(draw, rate, rate=True), per=unit, period=period,
-                source=issuer.id, forecast=True,
-            )
+            Claim(id=f"{prefix}rate", metric=metric, value=rate, per=unit, period=period, source=issuer.id, forecast=True)
         )
     if draw(st.booleans()):
         forecast("revision", draw(counts()), builder.add_source(published_source(draw, f"{prefix}reviser")))
     if draw(st.booleans()):
         forecast("copy", planned, builder.add_source(published_source(draw, f"{prefix}copier", cites=[issuer])))
     if draw(st.booleans()):
-        actual_year = _claim_years(draw)
-        builder.add(
-            Claim(id=f"{prefix}actual", metric=metric, value=statement_of(draw, Fraction(draw(counts()))), period=str(actual_year), source=issuer.id)
-        )
+        actual = statement_of(draw, Fraction(draw(counts())))
+        builder.add(Claim(id=f"{prefix}actual", metric=metric, value=actual, period=str(_claim_years(draw)), source=issuer.id))
 
 
 # -- rates ----------------------------------------------------------------------------------------
@@ -511,16 +542,13 @@ def _changing_rates_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     for name, period, events in (("year", whole, inside + outside), ("part", part, inside)):
         unit = draw(st.sampled_from(RateUnit))
         per_day = Fraction(events, _bounded_days(period))
+        rate = _rate_statement(draw, per_day, unit)
         builder.add(
-            Claim(
-                id=f"{prefix}{name}_rate", metric=metric, value=_rate_statement(draw, per_day, unit), per=unit,
-                period=period, source=builder.source(),
-            )
+            Claim(id=f"{prefix}{name}_rate", metric=metric, value=rate, per=unit, period=period, source=builder.source())
         )
         if draw(st.booleans()):
-            builder.add(
-                Claim(id=f"{prefix}{name}_count", metric=metric, value=statement_of(draw, Fraction(events)), period=period, source=builder.source())
-            )
+            count = statement_of(draw, Fraction(events))
+            builder.add(Claim(id=f"{prefix}{name}_count", metric=metric, value=count, period=period, source=builder.source()))
 
 
 def _ratio_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
@@ -537,8 +565,9 @@ def _ratio_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     true = draw(st.integers(least, least + base if most is None else most))
     earlier, later = sorted(draw(st.lists(st.integers(*CLAIM_YEARS), min_size=2, max_size=2, unique=True)))
     source = builder.source()
-    builder.add(Claim(id=f"{prefix}of", metric=metric, value=statement_of(draw, Fraction(true)), period=str(later), source=source))
-    builder.add(Claim(id=f"{prefix}to", metric=metric, value=statement_of(draw, Fraction(base)), period=str(earlier), source=source))
+    for name, value, year in (("of", true, later), ("to", base, earlier)):
+        stated = statement_of(draw, Fraction(value))
+        builder.add(Claim(id=f"{prefix}{name}", metric=metric, value=stated, period=str(year), source=source))
     builder.relations.append(Ratio(of=f"{prefix}of", to=f"{prefix}to", factor=word))
 
 
@@ -595,16 +624,25 @@ def _group_percentages_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     for index, (size, k) in enumerate(zip(sizes, hits)):
         builder.add(
             Claim(
-                id=f"{prefix}group{index}", metric=metric, value=statement_of(draw, Fraction(100 * k, size), percent=True),
-                dims={key: f"group {index}"}, of=size if with_bases else None, as_of=dates, source=source,
+                id=f"{prefix}group{index}",
+                metric=metric,
+                value=statement_of(draw, Fraction(100 * k, size), percent=True),
+                dims={key: f"group {index}"},
+                of=size if with_bases else None,
+                as_of=dates,
+                source=source,
             )
         )
     if draw(st.booleans()):
         everyone = sum(sizes)
         builder.add(
             Claim(
-                id=f"{prefix}overall", metric=metric, value=statement_of(draw, Fraction(100 * sum(hits), everyone), percent=True),
-                of=everyone if with_bases else None, as_of=dates, source=source,
+                id=f"{prefix}overall",
+                metric=metric,
+                value=statement_of(draw, Fraction(100 * sum(hits), everyone), percent=True),
+                of=everyone if with_bases else None,
+                as_of=dates,
+                source=source,
             )
         )
 

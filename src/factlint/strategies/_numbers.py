@@ -13,6 +13,7 @@ from factlint._quantities import (
     _SUFFIX_HEDGES,
     Factor,
     Hedge,
+    QuantityError,
     parse_factor,
 )
 
@@ -97,8 +98,15 @@ def _qualified_ratio_words(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _factor_words() -> tuple[tuple[str, Factor], ...]:
+    """Each word with its factor; built from the parser's tables, so a combination it does not read is left out."""
     words = _ratio_words()
-    return tuple((word, parse_factor(word)) for word in (*words, *_qualified_ratio_words(words)))
+    found = []
+    for word in (*words, *_qualified_ratio_words(words)):
+        try:
+            found.append((word, parse_factor(word)))
+        except QuantityError:  # "a dozen times": a number word that the ratio grammar does not take
+            continue
+    return tuple(found)
 
 
 # Each ratio word with the factor the parser reads: its candidates and, for each, the interval

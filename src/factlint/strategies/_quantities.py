@@ -136,7 +136,8 @@ def statement_of(
     sign = draw(st.sampled_from(PERCENT_SIGNS)) if percent else ""
     floor, ceiling = math.floor(true), math.ceil(true)
     options: list[str] = []
-    if true.denominator == 1 and not percent:
+    # "0" a day is read as [-0.5, 0.5): below 0, which `closed` rules out.
+    if true.denominator == 1 and not percent and not (closed and rate and true == 0):
         options += ["exact", "exact"]
     roundings = _roundings(true, percent=percent, rate=rate, closed=closed)
     if roundings:
@@ -152,11 +153,12 @@ def statement_of(
         if max(1, math.ceil(true / Fraction(11, 10))) <= ceiling - 1:
             options.append("just over")
         if not closed:
-            options += ["at least", "at most", "fewer than"]
+            options.append("at least")
             if true > 0:
                 options.append("more than")
-        if not closed or floor >= 1:
-            options.append("range")
+        if not closed or floor < 1:  # "at most 3" is [0, 3]: closed, and above 0 only when the value is below 1
+            options += ["at most", "fewer than"]
+        options.append("range")
     option = draw(st.sampled_from(options))
     offset = st.integers(0, max(10, ceiling))
     if option == "exact":
@@ -184,7 +186,7 @@ def statement_of(
     elif option == "fewer than":
         text = hedged(draw, Hedge.FEWER_THAN, _number_or_percent(draw, floor + 1 + draw(offset), sign))
     else:
-        first, second = max(1 if closed else 0, floor - draw(offset)), ceiling + draw(offset)
+        first, second = max(1 if closed and floor >= 1 else 0, floor - draw(offset)), ceiling + draw(offset)
         phrase = draw(st.sampled_from(RANGE_PHRASES))
         text = phrase.format(integer_text(draw, first), integer_text(draw, second)) + sign
     quantity = read_as(parse_quantity(capitalised(draw, text)), rate=rate)
