@@ -278,3 +278,15 @@ def test_sources_disagreeing_by_two_transposed_digits_get_a_correction_for_the_c
     assert finding.code == "C101"
     assert finding.fix is not None and (finding.fix.claim, finding.fix.replacement) == ("copy", "20,538")
     assert "two transposed digits" in finding.fix.description
+
+
+def test_a_rate_and_a_count_to_one_month_from_unlinked_outlets_may_be_different_days():
+    # Found by the strategies: the averager divided its own count, taken later in September
+    # than the other outlet's; both are honest.
+    claims = [
+        Claim(id="count", metric="cases", value="199-778", as_of="2019-09", since="2013-08", source="a"),
+        Claim(id="rate", metric="cases", value="about 46", per="quarter", as_of="2019-09", since="2013-08", source="b"),
+    ]
+    assert codes(ClaimSet(claims=claims, sources=outlets("a", "b", published="2019-10-31"))) == []
+    linked = outlets("a", "b", cites={"b": ["a"]}, published="2019-10-31")
+    assert codes(ClaimSet(claims=claims, sources=linked)) == ["R102"]

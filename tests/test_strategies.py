@@ -6,7 +6,7 @@ import sys
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, assume, find, given, settings
+from hypothesis import HealthCheck, Phase, assume, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -250,13 +250,18 @@ def test_a_statement_holds_its_true_value_as_its_claim_reads_it(data, rate, clos
         assert true < 1 or claim.value.interval.low > 0
 
 
-# Search widely: these tests show that the generic properties meet each case, not that every example does.
-searching = settings(max_examples=5000, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+# Search widely, and stop at the first example found (shrinking claim sets is slow): these tests show
+# that the generic properties meet each case, not that every example does.
+searching = settings(
+    max_examples=5000, deadline=None, database=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck)
+)
 
 
 def test_true_counts_are_stated_as_round_numbers_that_round_them():
     true, stated = find(
-        _stated(), lambda pair: pair[1].reading is Reading.ROUND and pair[1].nominal != pair[0], settings=searching
+        _stated(),
+        lambda pair: pair[1].reading is Reading.ROUND and pair[1].hedge is Hedge.EXACT and pair[1].nominal != pair[0],
+        settings=searching,
     )
     assert true in stated.interval and abs(stated.nominal - true) <= stated.nominal / 10
 
@@ -264,10 +269,12 @@ def test_true_counts_are_stated_as_round_numbers_that_round_them():
 def test_true_rates_are_stated_as_whole_numbers_that_round_their_quotient():
     true, stated = find(
         _stated(rate=True),
-        lambda pair: pair[1].reading is Reading.RATE and pair[1].hedge is Hedge.EXACT and pair[0].denominator > 1,
+        # "16" for 15.97 a day: rounded at its units digit (the rate reading of "2k" is [1,500, 2,500)).
+        lambda pair: pair[1].hedge is Hedge.EXACT and pair[1].interval.width == 1 and pair[0].denominator > 1,
         settings=searching,
     )
-    assert stated.nominal.denominator == 1 and abs(stated.nominal - true) <= Fraction(1, 2)
+    assert stated.reading is Reading.RATE and stated.nominal.denominator == 1
+    assert abs(stated.nominal - true) <= Fraction(1, 2)
 
 
 def _consistent(kind):

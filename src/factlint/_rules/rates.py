@@ -15,6 +15,8 @@ from factlint._identity import (
     highest_low,
     kind_of,
     lowest_high,
+    may_be_one_quantity,
+    needs_source_link,
     one_time_rates,
     rate_count_pairs,
     span_of,
@@ -166,10 +168,20 @@ def rate_total_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Viola
         expected = [found for rate in rates if (found := _expected_total(rate, span_of(rate))) is not None]
         if not expected:
             continue
-        candidates = [
-            (highest_low(expected, _expected_interval), lowest_high(counts, _interval)),
-            (lowest_high(expected, _expected_interval), highest_low(counts, _interval)),
-        ]
+        if needs_source_link(rates[0]):
+            # A running total to a multi-day `as_of` from unlinked sources may be counted on
+            # different days: each rate meets only the counts of its own line of reporting.
+            candidates = [
+                (total, count)
+                for total in expected
+                for count in counts
+                if may_be_one_quantity(claim_set, total.rate, count) is not None
+            ]
+        else:
+            candidates = [
+                (highest_low(expected, _expected_interval), lowest_high(counts, _interval)),
+                (lowest_high(expected, _expected_interval), highest_low(counts, _interval)),
+            ]
         reported: set[tuple[str, str]] = set()
         for total, count in candidates:
             rate = total.rate

@@ -557,9 +557,11 @@ def _ratio_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     word, factor = draw(st.sampled_from(FACTOR_WORDS))
     reading = draw(st.sampled_from(factor.readings))
     base = draw(st.integers(0, 10**5))
-    found = whole_numbers_in(reading * base) if base else (0, 0)
-    while found is None:  # too few counts to hold a factor this precise: a larger base holds one
-        base = base * 10 + 10
+    if reading.is_point and reading.low is not None:  # "exactly 12.5% higher": a base its denominator divides
+        base *= reading.low.denominator
+    found = whole_numbers_in(reading * base)
+    while found is None:  # a reading too narrow for this base holds a whole number for one ten times larger
+        base *= 10
         found = whole_numbers_in(reading * base)
     least, most = found
     true = draw(st.integers(least, least + base if most is None else most))

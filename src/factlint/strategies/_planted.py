@@ -435,7 +435,8 @@ def _plant_ratio_mismatch(plant: _Plant) -> None:
     draw = plant.draw
     prefix, metric = plant.builder.group("planted-ratio")
     word, factor = draw(st.sampled_from(FACTOR_WORDS))
-    base = draw(st.integers(100, 10**5))
+    # A base that every candidate's denominator divides: "exactly 12.5% higher" is 9/8.
+    base = draw(st.integers(100, 10**5)) * math.lcm(*(candidate.denominator for candidate in factor.candidates))
     to_stated = statement_of(draw, Fraction(base), closed=True)
     products = [reading * to_stated.interval for reading in factor.readings]
     start = next((found[0] for found in map(whole_numbers_in, products) if found is not None), None)
@@ -549,11 +550,12 @@ def contradicting_claim_sets(
 ) -> st.SearchStrategy[PlantedContradiction]:
     """A consistent claim set with one contradiction for rule `code` planted in it.
 
-    The planted value lies just beyond every reading of the claims around it (one unit
-    past the edge), so the rule must report it, on the planted claims, and nothing else may
-    fire. With `beyond_tolerance=False` the value sits just inside the edge instead: a
-    near miss on which no rule may fire. `kinds` and `max_groups` shape the consistent set
-    around it, as in consistent_claim_sets.
+    The planted value, as its claim reads it (a round number as rounded, a rate as a rounded
+    quotient), lies just beyond every reading of the claims around it (one unit past the
+    edge), so the rule must report it, on the planted claims, and nothing else may fire.
+    With `beyond_tolerance=False` the value sits just inside the edge instead: a near miss
+    on which no rule may fire (for T102, also a forecast dated after its source). `kinds`
+    and `max_groups` shape the consistent set around it, as in consistent_claim_sets.
     """
     supported = supported_codes()
     if not isinstance(code, str) or code.upper() not in supported:
