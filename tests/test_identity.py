@@ -290,3 +290,12 @@ def test_a_rate_and_a_count_to_one_month_from_unlinked_outlets_may_be_different_
     assert codes(ClaimSet(claims=claims, sources=outlets("a", "b", published="2019-10-31"))) == []
     linked = outlets("a", "b", cites={"b": ["a"]}, published="2019-10-31")
     assert codes(ClaimSet(claims=claims, sources=linked)) == ["R102"]
+
+
+def test_a_rate_of_zero_does_not_make_its_metric_signed():
+    claims = [
+        Claim(id="charged", metric="cases", value=100, as_of="2024-06-01"),
+        Claim(id="awol", metric="cases", value=150, as_of="2024-06-01", dims={"charge": "AWOL"}),
+        Claim(id="daily", metric="cases", value="0", per="day", period="2024-05"),
+    ]
+    assert codes(ClaimSet(claims=claims)) == ["A102"]

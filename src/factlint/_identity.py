@@ -222,7 +222,8 @@ def _signed_metrics(claim_set: ClaimSet) -> frozenset[str]:
         found = claim_set.shared_results["signed_metrics"] = frozenset(
             claim.metric
             for claim in claim_set.claims
-            if claim.value.interval.low is None or claim.value.interval.low < 0
+            # A stated negative value, not a reading that dips below 0 ("0" a day may be -0.4).
+            if claim.value.nominal < 0
         )
     return found
 
