@@ -17,11 +17,15 @@ __all__ = [
     "DATED_AFTER_SOURCE",
     "DUPLICATE_ID",
     "FAMILIES",
+    "DECISION_ERROR",
+    "IMPOSSIBLE_BINARY_SD",
     "IMPOSSIBLE_MEAN",
     "IMPOSSIBLE_PERCENTAGE",
+    "IMPOSSIBLE_SD",
     "INVALID_FILE",
     "INVALID_VALUE",
     "PART_EXCEEDS_WHOLE",
+    "P_VALUE_MISMATCH",
     "PERIOD_REVERSED",
     "RATE_CONVERSION_MISMATCH",
     "RATE_TOTAL_MISMATCH",
@@ -54,6 +58,7 @@ FAMILIES: Final = {
     "M": "ratios",
     "C": "sources",
     "G": "granularity",
+    "S": "statistics",
     "F": "files",
 }
 
@@ -114,6 +119,18 @@ IMPOSSIBLE_PERCENTAGE: Final = CodeInfo(
 IMPOSSIBLE_MEAN: Final = CodeInfo(
     "G102", "impossible-mean", "no total of n whole-number answers gives the stated mean (GRIM)"
 )
+IMPOSSIBLE_SD: Final = CodeInfo(
+    "G103", "impossible-sd", "no sample of n whole-number answers has the stated mean and standard deviation (GRIMMER)"
+)
+IMPOSSIBLE_BINARY_SD: Final = CodeInfo(
+    "G104", "impossible-binary-sd", "the mean and standard deviation of a 0/1 variable cannot go together for n (DEBIT)"
+)
+P_VALUE_MISMATCH: Final = CodeInfo(
+    "S101", "p-value-mismatch", "a reported p-value cannot follow from its test statistic and degrees of freedom"
+)
+DECISION_ERROR: Final = CodeInfo(
+    "S102", "decision-error", "a reported p-value and the recomputed one fall on different sides of alpha"
+)
 INVALID_FILE: Final = CodeInfo("F001", "invalid-file", "TOML/JSON/CSV syntax or structure error")
 INVALID_VALUE: Final = CodeInfo("F002", "invalid-value", "a quantity, date or expression that cannot be read")
 UNKNOWN_REFERENCE: Final = CodeInfo(
@@ -139,6 +156,10 @@ BUILTIN_CODES: Final[tuple[CodeInfo, ...]] = tuple(
             SOURCES_DISAGREE,
             IMPOSSIBLE_PERCENTAGE,
             IMPOSSIBLE_MEAN,
+            IMPOSSIBLE_SD,
+            IMPOSSIBLE_BINARY_SD,
+            P_VALUE_MISMATCH,
+            DECISION_ERROR,
             INVALID_FILE,
             INVALID_VALUE,
             UNKNOWN_REFERENCE,

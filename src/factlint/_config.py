@@ -16,6 +16,8 @@
     round-numbers = "rounded"         # "rounded": "600" may be 550 to 650; "exact": 600
     grim-rounding = ["half-up", "half-down"]
     decimal-comma = false             # true: "10.025" is 10,025 and "10,5" is 10.5
+    alpha = "0.05"                    # significance level of reported tests (S102)
+    p-equal-alpha-significant = true  # p = .05 counts as significant at alpha .05
 """
 
 from __future__ import annotations
@@ -53,7 +55,17 @@ __all__ = [
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")
 
 _SETTINGS_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fiscal-year-start", "tolerances")
-_TOLERANCE_KEYS = ("approximate", "nearly", "ratio", "rounding", "round-numbers", "grim-rounding", "decimal-comma")
+_TOLERANCE_KEYS = (
+    "approximate",
+    "nearly",
+    "ratio",
+    "rounding",
+    "round-numbers",
+    "grim-rounding",
+    "decimal-comma",
+    "alpha",
+    "p-equal-alpha-significant",
+)
 _ROUND_NUMBERS = tuple(reading.value for reading in RoundNumbers)
 _ROUNDINGS = tuple(mode.value for mode in Rounding)
 _SEVERITIES = tuple(level.value for level in Severity)
@@ -232,6 +244,15 @@ class _Reader:
                 "tolerances.decimal-comma",
                 f'expected true ("10.025" is 10,025 and "10,5" is 10.5) or false, not {_describe(decimal_comma)}',
             )
+        p_equal_alpha = value.get("p-equal-alpha-significant", defaults.p_equal_alpha_significant)
+        if not isinstance(p_equal_alpha, bool):
+            raise self.fail(
+                "tolerances.p-equal-alpha-significant",
+                f"expected true (p = .05 is significant at alpha .05) or false, not {_describe(p_equal_alpha)}",
+            )
+        alpha = self.fraction("tolerances.alpha", value.get("alpha", defaults.alpha))
+        if alpha == 0:
+            raise self.fail("tolerances.alpha", 'expected a significance level above 0, such as "0.05"')
         return Tolerances(
             approximate=self.fraction("tolerances.approximate", value.get("approximate", defaults.approximate)),
             nearly=self.fraction("tolerances.nearly", value.get("nearly", defaults.nearly)),
@@ -242,6 +263,8 @@ class _Reader:
                 "tolerances.grim-rounding", value.get("grim-rounding", [mode.value for mode in defaults.grim_rounding])
             ),
             decimal_comma=decimal_comma,
+            alpha=alpha,
+            p_equal_alpha_significant=p_equal_alpha,
         )
 
     def fraction(self, key: str, value: object) -> Fraction:

@@ -73,7 +73,7 @@ def finding_of(chosen: Rule, violation: Violation, settings: Settings) -> Findin
     return Finding(
         code=chosen.code,
         name=chosen.name,
-        severity=settings.severities.get(chosen.code, chosen.severity),
+        severity=settings.severities.get(chosen.code, violation.severity or chosen.severity),
         message=violation.message,
         location=location,
         explanation=violation.explanation,

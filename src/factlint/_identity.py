@@ -22,7 +22,7 @@ import attrs
 
 from factlint._dates import DateRange
 from factlint._intervals import Interval
-from factlint._model import Claim, ClaimSet, Dims, Same, Source
+from factlint._model import Claim, ClaimSet, Dims, Same, Source, Statistic
 
 __all__ = [
     "UNDATED_ASSUMPTION",
@@ -61,16 +61,21 @@ class Kind(enum.Enum):
     RATE = "rate"  # a count per day, week, month, quarter or year: additive
     PERCENTAGE = "percentage"
     MEAN = "mean"
+    SD = "sd"  # a standard deviation: never one quantity with the mean of the same metric
+    TEST = "test"  # a reported test result, compared only with the same test on the same df
 
 
 def kind_of(claim: Claim) -> Kind:
     if claim.value.percent:
         return Kind.PERCENTAGE
     if claim.statistic is not None:
-        return Kind.MEAN
+        return _STATISTIC_KINDS[claim.statistic]
     if claim.per is not None:
         return Kind.RATE
     return Kind.COUNT
+
+
+_STATISTIC_KINDS = {Statistic.MEAN: Kind.MEAN, Statistic.SD: Kind.SD, Statistic.TEST: Kind.TEST}
 
 
 def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.date | None] | None:
@@ -104,6 +109,8 @@ def _quantity_key(claim: Claim) -> Hashable:
         _range_key(claim.when),
         _range_key(claim.since),
         claim.forecast,
+        # t(28) and t(30), or t and F, are different quantities however close their statistics.
+        None if claim.test is None else (claim.test.kind, tuple(number.value for number in claim.test.df)),
     )
 
 

@@ -12,7 +12,8 @@ import attrs
 
 from factlint._dates import DateRange, parse_date_range
 from factlint._expressions import Expression, parse_expression
-from factlint._quantities import Factor, Quantity, parse_factor, parse_quantity, unit_code
+from factlint._quantities import Factor, Quantity, Reading, Stated, parse_factor, parse_quantity, unit_code
+from factlint._reported_tests import ReportedTest, parse_reported_test, reported_test_quantity
 
 __all__ = [
     "Check",
@@ -120,9 +121,15 @@ class RateUnit(enum.Enum):
 
 
 class Statistic(enum.Enum):
-    """What a claim's value summarises, when it is not a count: `mean` of whole-number answers."""
+    """What a claim's value summarises, when it is not a count.
+
+    `mean` of whole-number answers, `sd` their standard deviation, `test` a reported test
+    result ("t(28) = 2.20, p = .04"), which a value in that form implies.
+    """
 
     MEAN = "mean"
+    SD = "sd"
+    TEST = "test"
 
     @classmethod
     def read(cls, text: str | Statistic) -> Statistic:
@@ -134,7 +141,7 @@ class Statistic(enum.Enum):
             return cls(text.strip().lower())
         except ValueError:
             allowed = ", ".join(repr(kind.value) for kind in cls)
-            raise ValueError(f"cannot read statistic = {text!r}: expected {allowed}") from None
+            raise ValueError(f"cannot read statistic = {text!r}: expected one of {allowed}") from None
 
 
 _RATE_ALIASES = {
@@ -184,6 +191,23 @@ def _optional_rate_unit(value: RateUnit | str | None) -> RateUnit | None:
 
 def _optional_statistic(value: Statistic | str | None) -> Statistic | None:
     return None if value is None else Statistic.read(value)
+
+
+def _claim_value(stated: Stated) -> Quantity:
+    """A claim's value: a quantity, or a reported test result ("t(28) = 2.20, p = .04") read as its statistic."""
+    if isinstance(stated, str):
+        test_value = reported_test_quantity(stated)
+        if test_value is not None:
+            return test_value
+    return parse_quantity(stated)
+
+
+def _optional_tails(value: object) -> int | None:
+    if value is None:
+        return None
+    if value not in (1, 2) or isinstance(value, bool):
+        raise ValueError(f"tails must be 1 (a one-tailed test) or 2, not {value!r}")
+    return int(value)  # type: ignore[call-overload]
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -285,6 +309,16 @@ def _check_claim_fields(claim: Claim) -> None:
     if claim.items < 1:
         raise ValueError(f"items must be at least 1, not {claim.items}")
     _check_base_n(claim.of)
+    if claim.mean is not None and (not isinstance(claim.mean, str) or not claim.mean.isidentifier()):
+        raise ValueError(f"mean {claim.mean!r} must be the id of the claim stating the mean this sd belongs to")
+    if claim.mean is not None and claim.statistic is not Statistic.SD:
+        raise ValueError('mean names the mean a standard deviation belongs to: give statistic = "sd" too')
+    if not isinstance(claim.binary, bool):
+        raise TypeError(f"binary must be true or false, not {type(claim.binary).__name__} {claim.binary!r}")
+    if claim.binary and claim.statistic not in (Statistic.MEAN, Statistic.SD):
+        raise ValueError('binary marks the mean or sd of a 0/1 variable: give statistic = "mean" or "sd" too')
+    if claim.tails is not None and claim.test is None:
+        raise ValueError('tails belongs to a reported test: give a value such as "t(28) = 2.20, p = .04"')
 
 
 @attrs.frozen
@@ -295,7 +329,7 @@ class Claim(_Located):
     # metric, unit, of, items, source, quote and forecast are checked in __attrs_post_init__,
     # in one pass with a fast path: a claim set may hold a million claims.
     metric: str
-    value: Quantity = attrs.field(converter=parse_quantity)
+    value: Quantity = attrs.field(converter=_claim_value)
     unit: str = ""
     per: RateUnit | None = attrs.field(default=None, converter=_optional_rate_unit)
     as_of: DateRange | None = attrs.field(default=None, converter=_optional_date_range)
@@ -310,10 +344,25 @@ class Claim(_Located):
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignored_codes)
     # A projection, budget or plan: it may lie after its source's publication.
     forecast: bool = False
+    # An sd (statistic = "sd"): the id of the claim stating its mean, for GRIMMER and DEBIT.
+    mean: str | None = None
+    # The mean or sd of a 0/1 variable (DEBIT).
+    binary: bool = False
+    # A reported test: 1 when the text says it was one-tailed, 2 when two-tailed, else unknown.
+    tails: int | None = attrs.field(default=None, converter=_optional_tails)
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
     locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
+    # The reported test result that a value such as "t(28) = 2.20, p = .04" states.
+    test: ReportedTest | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.value.reading is Reading.REPORTED_TEST:
+            if self.statistic not in (None, Statistic.TEST):
+                raise ValueError(f"statistic = {self.statistic.value!r} does not fit a reported test {self.value.text!r}")
+            object.__setattr__(self, "statistic", Statistic.TEST)
+            object.__setattr__(self, "test", parse_reported_test(self.value.text))
+        elif self.statistic is Statistic.TEST:
+            raise ValueError(f"statistic = 'test' needs a value such as 't(28) = 2.20, p = .04', not {self.value.text!r}")
         usual = (
             type(self.metric) is str
             and type(self.unit) is str
@@ -323,6 +372,9 @@ class Claim(_Located):
             and self.items == 1
             and type(self.items) is int
             and type(self.forecast) is bool
+            and self.mean is None
+            and self.binary is False
+            and self.tails is None
         )
         if not usual:
             _check_claim_fields(self)

@@ -62,6 +62,7 @@ class Reading(enum.Enum):
     RANGE = "range"  # "40,000-45,000": its two ends as stated
     VAGUE = "vague quantity"  # "hundreds", "tens of thousands": the interval the design gives the word
     FRACTION = "fraction word"  # "a third", "half": a share, read as about 33.3…% or 50%
+    REPORTED_TEST = "reported test"  # "t(28) = 2.20, p = .04": its statistic, rounded at its last digit
 
 
 class Rounding(enum.Enum):
@@ -111,6 +112,9 @@ class Tolerances:
     # "," is the decimal mark and "." the thousands separator, as in much of Europe: "10.025" is
     # 10,025 and "10,5" is 10.5. Off, "10.025" is read as a decimal and a finding says it may not be.
     decimal_comma: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    # Reported tests (S102): the significance level, and whether p = alpha counts as significant.
+    alpha: Fraction = attrs.field(default=Fraction(5, 100), converter=Fraction)
+    p_equal_alpha_significant: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
 
 DEFAULT_TOLERANCES = Tolerances()

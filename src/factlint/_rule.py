@@ -50,6 +50,9 @@ class Violation:
     fix: Fix | None = None
     # Where to point; by default the value of the first claim.
     location: Location | None = None
+    # Lower than the rule's own severity for this one finding (a note rather than an error);
+    # a severity configured for the code still wins.
+    severity: Severity | None = None
 
 
 CheckFunction = Callable[["ClaimSet", "Context"], Iterable[Violation]]

@@ -41,6 +41,9 @@ def _separator_note(claim: Claim) -> str:
     return f'; "{number}" read as the decimal {number}; if it means {thousands} (a thousands separator), set decimal-comma'
 
 
+_STATISTIC_NOUNS = {"mean": "a mean", "sd": "a standard deviation", "test": "a test statistic"}
+
+
 def _reading(claim: Claim) -> str:
     """'"600" may be rounded: [550, 650)', '"nearly 100" means [90, 100)'."""
     value = claim.value
@@ -50,7 +53,7 @@ def _reading(claim: Claim) -> str:
     if value.reading is Reading.ROUND:
         return f"{shown} may be rounded: {value.interval}"
     if value.reading is Reading.RATE:
-        kind = "a mean" if claim.statistic is not None else "a rate"
+        kind = _STATISTIC_NOUNS[claim.statistic.value] if claim.statistic is not None else "a rate"
         return f"{shown} ({kind}) may be rounded: {value.interval}"
     return f"{shown} is read to its last digit: {value.interval}"
 

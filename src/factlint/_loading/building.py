@@ -50,6 +50,7 @@ from factlint._model import (
 from factlint._positions import Path as DocPath
 from factlint._positions import SourceMap
 from factlint._quantities import QuantityError, Tolerances, parse_quantity
+from factlint._reported_tests import reported_test_quantity
 
 __all__ = ["build"]
 
@@ -296,7 +297,8 @@ def _claim(
     reference = published.get(entry.source) if entry.source is not None else None
     readable = True
     try:
-        value = parse_quantity(entry.value, builder.tolerances)
+        test_value = reported_test_quantity(entry.value) if isinstance(entry.value, str) else None
+        value = test_value or parse_quantity(entry.value, builder.tolerances)
     except QuantityError as error:
         builder.problem(INVALID_VALUE.code, f"value: {error}", document.locate((*where, "value")))
         readable = False

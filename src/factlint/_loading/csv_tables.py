@@ -152,9 +152,10 @@ def parse_csv(text: str, path: str) -> Document:
     document.source_map = source_map
     entries: list[object] = []
     row_lines = source_map.row_lines
-    plain = [(name, column - 1) for name, column in columns.items() if name not in ("items", "ignore")]
+    plain = [(name, column - 1) for name, column in columns.items() if name not in ("items", "tails", "ignore")]
     dims_cells = [(name, column - 1) for name, column in dims.items()]
     items_cell = columns["items"] - 1 if "items" in columns else None
+    tails_cell = columns["tails"] - 1 if "tails" in columns else None
     ignore_cell = columns["ignore"] - 1 if "ignore" in columns else None
     id_cell = columns["id"] - 1
     for line, row in rows:
@@ -179,6 +180,8 @@ def parse_csv(text: str, path: str) -> Document:
                 entry["dims"] = breakdown
         if items_cell is not None and row[items_cell]:
             entry["items"] = _whole_number(row[items_cell])
+        if tails_cell is not None and row[tails_cell]:
+            entry["tails"] = _whole_number(row[tails_cell])
         if ignore_cell is not None and row[ignore_cell]:
             entry["ignore"] = [code for code in _CODES_SEPARATOR.split(row[ignore_cell]) if code]
         entries.append(entry)
@@ -232,7 +235,7 @@ def _read_header(cells: list[str], line: int, path: str, problems: list[Problem]
 
 
 def _whole_number(cell: str) -> int | str:
-    """`items` as a number, as TOML would give it; text that is not one is kept for the loader to report."""
+    """`items` or `tails` as a number, as TOML would give it; text that is not one is kept for the loader to report."""
     try:
         return int(cell.replace(",", ""))
     except ValueError:

@@ -66,6 +66,9 @@ class ClaimEntry:
     quote: str = ""
     ignore: list[str] = attrs.field(factory=list)
     forecast: bool = False
+    mean: str | None = None
+    binary: bool = False
+    tails: int | None = None
 
 
 @attrs.frozen

@@ -6,7 +6,7 @@ import functools
 
 from factlint._codes import INVALID_FILE, INVALID_VALUE, UNUSED_SUPPRESSION
 from factlint._rule import Rule, RuleSet
-from factlint._rules import arithmetic, files, granularity, rates, ratios, sources, timeline
+from factlint._rules import arithmetic, files, granularity, rates, ratios, sources, statistics, timeline
 
 __all__ = ["builtin_rules"]
 
@@ -20,7 +20,7 @@ def builtin_rules() -> RuleSet:
     """factlint's own rules: every code of the code table, and nothing installed from elsewhere."""
     declared = [
         value
-        for family in (arithmetic, files, granularity, rates, ratios, sources, timeline)
+        for family in (arithmetic, files, granularity, rates, ratios, sources, statistics, timeline)
         for value in vars(family).values()
         if isinstance(value, Rule)
     ]
