@@ -164,3 +164,24 @@ def test_syntax_error_is_reported_at_its_column():
     line = path.read_text(encoding="utf-8").splitlines()[finding.location.line - 1]
     # The error is the thousands comma, which TOML does not allow in a number.
     assert finding.location.column == line.index(",") + 1
+
+
+# -- reported statistics from published research ------------------------------------------------
+
+RESEARCH = EXAMPLES / "research"
+
+
+def test_research_files_load_without_problems_and_check_clean():
+    claim_set = load(RESEARCH)
+    assert claim_set.problems == ()
+    assert any(claim.test is not None for claim in claim_set.claims)
+    report = lint(claim_set)
+    assert not report, described(report)
+
+
+def test_bems_combined_z_fits_only_one_tailed_when_the_tail_is_not_stated(tmp_path):
+    text = (RESEARCH / "bem-2011.facts.toml").read_text(encoding="utf-8").replace("tails = 1\n", "")
+    (tmp_path / "bem.facts.toml").write_text(text, encoding="utf-8")
+    [finding] = lint(load(tmp_path))
+    assert (finding.code, finding.severity.value) == ("S101", "warning")
+    assert "only as a one-tailed test" in finding.message

@@ -69,17 +69,24 @@ class StatedNumber:
     text: str
     value: Fraction
     decimals: int
+    # A power of ten it is written with ("1.34 × 10-11", "1.34e-11"): its digits count before it.
+    exponent: int = 0
 
     @classmethod
     def read(cls, text: str) -> StatedNumber:
         plain = text.replace("−", "-").replace("–", "-").replace(" ", "").replace(",", "")
-        whole, _, part = plain.partition(".")
-        return cls(text=text.strip(), value=Fraction(plain), decimals=len(part))
+        power = _POWER.search(plain)
+        exponent = 0
+        if power is not None:
+            exponent = int(power["exponent"])
+            plain = plain[: power.start()]
+        _, _, part = plain.partition(".")
+        return cls(text=text.strip(), value=Fraction(plain) * Fraction(10) ** exponent, decimals=len(part), exponent=exponent)
 
     @property
     def half_unit(self) -> Fraction:
         """Half a unit of its last stated digit: what rounding to that digit may have moved it."""
-        return Fraction(1, 2 * 10**self.decimals)
+        return Fraction(1, 2 * 10**self.decimals) * Fraction(10) ** self.exponent
 
     @property
     def is_whole(self) -> bool:
@@ -126,6 +133,9 @@ _TEST_NAMES: dict[TestKind, str] = {
     TestKind.Q: r"Q",
 }
 _NUMBER = r"[-−–]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
+# A p-value may be written with a power of ten: "1.34 × 10-11", "1.34 x 10^-11", "1.34e-11".
+_P_NUMBER = _NUMBER + r"(?:\s?[×x*]\s?10\^?[-−–]\d+|[eE][-−–]\d+)?"
+_POWER = re.compile(r"(?:[×x*]10\^?|[eE])(?P<exponent>-\d+)$")
 _DF = r"\d+(?:\.\d+)?"
 _P_SIGNS: dict[str, PComparison] = {
     "=": PComparison.EQUAL,
@@ -144,7 +154,7 @@ _TEST = re.compile(
     r"(?:\s*,\s*N\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+))?\s*\))?"
     r"\s*=\s*(?P<statistic>" + _NUMBER + r")"
     r"\s*[,;]\s*"
-    r"(?:(?P<ns>n\.\s?s\.|ns\b|n\.s\b)|p\s*(?P<sign><=|>=|=<|=>|[=<>≤≥])\s*(?P<p>" + _NUMBER + r"))"
+    r"(?:(?P<ns>n\.\s?s\.|ns\b|n\.s\b)|p\s*(?P<sign><=|>=|=<|=>|[=<>≤≥])\s*(?P<p>" + _P_NUMBER + r"))"
     r"(?:\s*[,;]?\s*\(?\s*(?P<tails>one|two|1|2)[- ]?(?:tailed|sided)\b\s*\)?)?"
 )
 # What a text must start with to be meant as a result: a test's name, its df or its statistic.

@@ -129,7 +129,8 @@ def _reading_lines(test: ReportedTest) -> list[str]:
         ))
     if test.comparison is PComparison.EQUAL and test.p is not None:
         low, high = statistic_range(test.p)
-        lines.append(f"{test.reported_p} is read to its last digit: [{format_number(max(low, Fraction(0)))}, {format_number(high)}]")
+        shown = format_number if test.p.exponent == 0 else _shown_p
+        lines.append(f"{test.reported_p} is read to its last digit: [{shown(max(low, Fraction(0)))}, {shown(high)}]")
     return lines
 
 
