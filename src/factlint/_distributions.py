@@ -57,20 +57,22 @@ def statistic_range(number: StatedNumber) -> tuple[Fraction, Fraction]:
     return number.value - number.half_unit, number.value + number.half_unit
 
 
-def _df_range(number: StatedNumber) -> tuple[Fraction, ...]:
-    """A whole df is exact (df are counts); a fractional one (Welch's t) is its rounding interval's two ends."""
+def _df_readings(number: StatedNumber) -> tuple[Fraction, ...]:
+    """A whole df is exact (df are counts); a fractional one (Welch's t) is read at both ends and the middle of its rounding."""
     if number.is_whole:
         return (number.value,)
     low, high = statistic_range(number)
-    return (max(low, Fraction(1, 10**6)), high)
+    low = max(low, Fraction(1, 10**6))
+    return (low, (low + high) / 2, high)
 
 
 def p_range(test: ReportedTest) -> PRange:
     """The two-tailed p (upper tail for F and χ2) over every rounding of the statistic and of a fractional df.
 
     p falls as the statistic's size grows, so its extremes lie at the ends of the statistic's
-    rounding interval; t's p also falls as df grows, and a fractional df's interval is a
-    rounding of its last digit, so the corners of the two intervals bound it.
+    rounding interval. Across a fractional df's rounding interval (a tenth or less) p is
+    smooth; it is read at both ends and the middle, and the range is widened by the most it
+    moves between them, so that a turn inside the interval cannot escape the bounds.
     """
     mpmath = _mpmath()
     low, high = statistic_range(test.statistic)
@@ -82,10 +84,12 @@ def p_range(test: ReportedTest) -> PRange:
         size_high = min(size_high, Fraction(1))
         size_low = min(size_low, Fraction(1))
     values = []
+    df_spread = Fraction(0)
     for size in (size_low, size_high):
-        for df in itertools.product(*(_df_range(number) for number in test.df)):
-            values.append(_p_value(mpmath, test.kind, size, df))
-    return PRange(_widened_down(min(values)), _widened_up(max(values)))
+        at_size = [_p_value(mpmath, test.kind, size, df) for df in itertools.product(*(_df_readings(number) for number in test.df))]
+        df_spread = max(df_spread, max(at_size) - min(at_size))
+        values.extend(at_size)
+    return PRange(_widened_down(min(values) - df_spread), _widened_up(max(values) + df_spread))
 
 
 def _p_value(mpmath: Any, kind: TestKind, size: Fraction, df: Iterable[Fraction]) -> Fraction:

@@ -205,9 +205,9 @@ def _claim_value(stated: Stated) -> Quantity:
 def _optional_tails(value: object) -> int | None:
     if value is None:
         return None
-    if value not in (1, 2) or isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2):
         raise ValueError(f"tails must be 1 (a one-tailed test) or 2, not {value!r}")
-    return int(value)  # type: ignore[call-overload]
+    return value
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:

@@ -30,6 +30,8 @@ __all__ = ["CLAIM_COLUMNS", "DIMS_PREFIX", "parse_csv"]
 
 # The fields of a [[claim]] entry, in their order; `dims` is spread over `dims.<name>` columns.
 CLAIM_COLUMNS = tuple(field.name for field in attrs.fields(ClaimEntry) if field.name != "dims")
+# Columns of true-or-false fields (`forecast`, `binary`): a cell reads "true" or "false", as TOML writes them.
+_BOOLEAN_COLUMNS = frozenset(field.name for field in attrs.fields(ClaimEntry) if field.type in (bool, "bool"))
 DIMS_PREFIX = "dims."
 _REQUIRED = ("id", "metric", "value")
 _CODES_SEPARATOR = re.compile(r"[\s,]+")
@@ -173,7 +175,7 @@ def parse_csv(text: str, path: str) -> Document:
                 )
             )
             continue
-        entry: dict[str, object] = {name: row[cell] for name, cell in plain if row[cell]}
+        entry: dict[str, object] = {name: _boolean(row[cell]) if name in _BOOLEAN_COLUMNS else row[cell] for name, cell in plain if row[cell]}
         if dims_cells:
             breakdown = {name: row[cell] for name, cell in dims_cells if row[cell]}
             if breakdown:
@@ -232,6 +234,11 @@ def _read_header(cells: list[str], line: int, path: str, problems: list[Problem]
             continue
         target[key] = column
     return columns, dims
+
+
+def _boolean(cell: str) -> bool | str:
+    """A true-or-false cell as TOML would give it; other text is kept for the loader to report."""
+    return {"true": True, "false": False}.get(cell.strip().lower(), cell)
 
 
 def _whole_number(cell: str) -> int | str:

@@ -271,14 +271,13 @@ def impossible_sd(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
         totals = result[0]
         sd_text, mean_text = claim.value.text.strip(), _described_mean(mean_claim)
         per_item = f" x {items} items" if items != 1 else ""
-        shown = ", ".join(str(total) for total in totals[:3]) + (", ..." if len(totals) > 3 else "")
+        shown = f"a total of {totals[0]}" if len(totals) == 1 else f"totals of {totals[0]} to {totals[-1]}"
         yield Violation(
             message=f"an SD of {sd_text} is impossible with a mean of {mean_text} for {n}{per_item} whole-number answers",
             claims=[claim, mean_claim],
             explanation=[
-                f"the mean allows a total of {shown} ({len(totals)} total{'s' if len(totals) != 1 else ''}); "
-                f"for none of them is there a whole-number sum of squares, of the total's parity, "
-                f"that gives an SD rounding to {sd_text} (the GRIMMER test)",
+                f"a mean of {mean_text} of {n * items} answers needs {shown}; for none is there a whole-number "
+                f"sum of squares, of the total's parity, that gives an SD rounding to {sd_text} (the GRIMMER test)",
                 "SD read as the sample SD (divided by n - 1) or the population SD (divided by n): neither fits",
                 f"rounding: {_decimals_line(claim)}, {_decimals_line(mean_claim)}; rounded {_modes(modes)}",
                 f"n = {n}{per_item}",

@@ -113,7 +113,8 @@ def _shown_p(value: Fraction) -> str:
 
 
 def _shown_range(recomputed: PRange) -> str:
-    return f"{_shown_p(recomputed.low)} to {_shown_p(recomputed.high)}"
+    low, high = _shown_p(recomputed.low), _shown_p(recomputed.high)
+    return low if low == high else f"{low} to {high}"
 
 
 def _reading_lines(test: ReportedTest) -> list[str]:
