@@ -125,7 +125,7 @@ def test_rule_code_clash_is_refused():
 
 def test_every_builtin_rule_has_a_family_and_kebab_case_name():
     for known in factlint.builtin_rules():
-        assert known.family in {"arithmetic", "time", "rates", "ratios", "sources", "granularity", "files"}
+        assert known.family in {"arithmetic", "time", "rates", "ratios", "sources", "granularity", "statistics", "files"}
         assert known.name == known.name.lower() and " " not in known.name
 
 
