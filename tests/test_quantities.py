@@ -897,3 +897,21 @@ def test_a_hedged_share_stays_within_0_and_100_percent_and_bounds_its_fraction(w
     assert quantity.interval.is_within(Interval(0, 100))
     share = quantity.nominal
     assert share in quantity.interval or share in (quantity.interval.low, quantity.interval.high)
+
+
+_SHARES = {"half": Fraction(50), "a third": Fraction(100, 3), "two-thirds": Fraction(200, 3), "a quarter": Fraction(25)}
+
+
+@given(st.sampled_from(sorted(_SHARES)), st.sampled_from(["nearly", "almost", "just under"]))
+def test_nearly_a_share_word_lies_below_it_down_to_nearly_its_about_reading(word, hedge):
+    share = _SHARES[word]
+    interval = parse_quantity(f"{hedge} {word}").interval
+    # "nearly" of the share read as about: 10% below its lowest about-reading, never the share itself.
+    assert interval == Interval(share * Fraction(81, 100), share, high_open=True)
+
+
+@given(st.sampled_from(sorted(_SHARES)), st.sampled_from(["just over", "slightly more than", "a little over"]))
+def test_just_over_a_share_word_lies_above_it_within_100_percent(word, hedge):
+    share = _SHARES[word]
+    interval = parse_quantity(f"{hedge} {word}").interval
+    assert interval == Interval(share, min(share * Fraction(121, 100), Fraction(100)), low_open=True)
