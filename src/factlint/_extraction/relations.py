@@ -1,0 +1,209 @@
+"""Drafting relations from cue phrases alone ("Of these", "including", "double", "if this pattern persists").
+
+A relation is only ever offered: the draft writes it commented out, with the words that
+suggested it, for a person to confirm. Whether the numbers satisfy it is never consulted, so
+a sum that does not add up is offered exactly like one that does: leaving it out would hide
+what factlint exists to find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+
+import attrs
+
+from factlint._extraction.draft import Confidence, DraftClaim, DraftRelation, Role, Sentence, TimeMention
+from factlint._intervals import format_number
+from factlint._quantities import QuantityError, parse_factor, parse_quantity
+
+__all__ = ["Group", "draft_relations"]
+
+
+@attrs.frozen
+class Group:
+    """One sentence with the claims drafted from it and its dates, in the order they stand."""
+
+    sentence: Sentence
+    claims: Sequence[DraftClaim]
+    mentions: Sequence[TimeMention]
+
+# Makes a unique claim id from a few words: the extractor's namer, shared with the claims.
+Namer = Callable[[str], str]
+
+_BREAKDOWN_OPENING = re.compile(r"^\s*(?:Of\s+(?:these|them|those|which|whom)|Among\s+(?:them|these|those))\b")
+_INCLUDING = re.compile(r"\bincluding\b", re.IGNORECASE)
+_OF_WHOM = re.compile(r"^\s*(?:of\s+(?:whom|which|them|those|these)|among\s+them)\b", re.IGNORECASE)
+_THE_FIGURE = re.compile(r"^\s*(?:The|This|That|It)\b(?:\s+(?:figure|number|total|tally|count|amount|sum))?", re.IGNORECASE)
+_FACTOR_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)"
+_FACTOR = re.compile(
+    rf"\b(?:(?:nearly|almost|about|roughly|around|more\s+than|over|at\s+least)\s+)?"
+    rf"(?:double|twice|triple|quadruple|doubled|tripled|quadrupled|{_FACTOR_NUMBER}\s+times|{_FACTOR_NUMBER}-?fold|tenfold"
+    rf"|half(?=\s+(?:the|as)\b))\b",
+    re.IGNORECASE,
+)
+_SAME_RATE = re.compile(
+    r"\bif\s+(?:this|the|that|these|such)\s+(?:pattern|rate|trend|pace)s?\s+(?:persists?|continues?|holds?|is\s+sustained)"
+    r"|\bat\s+(?:this|that|the\s+same)\s+(?:rate|pace)\b|\bannuali[sz]ed\b|\bwhich\s+works\s+out\s+(?:at|to)\b",
+    re.IGNORECASE,
+)
+_ADJACENT = 2  # characters between a figure and "of whom" right after it
+
+
+def draft_relations(groups: Sequence[Group], name: Namer) -> tuple[list[DraftRelation], dict[str, DraftClaim]]:
+    """The relations the cues of the text suggest, and the claims that take their time from a whole they break down.
+
+    Only active claims take part: a relation between a commented-out claim and another would
+    name an id that the file, as written, does not have.
+    """
+    relations: list[DraftRelation] = []
+    dated: dict[str, DraftClaim] = {}
+    previous: Sequence[DraftClaim] = ()
+    for group in groups:
+        sentence = group.sentence
+        claims = [claim for claim in group.claims if claim.active]
+        found, inherited = _breakdowns(sentence, claims, previous)
+        relations += found
+        dated.update(inherited)
+        relations += _ratios(group, claims, previous, name)
+        relations += _same_rates(sentence, claims, previous)
+        if claims:
+            previous = [dated.get(claim.id, claim) for claim in claims]
+    return relations, dated
+
+
+def _breakdowns(
+    sentence: Sentence, claims: Sequence[DraftClaim], previous: Sequence[DraftClaim]
+) -> tuple[list[DraftRelation], dict[str, DraftClaim]]:
+    relations: list[DraftRelation] = []
+    inherited: dict[str, DraftClaim] = {}
+    opening = _BREAKDOWN_OPENING.match(sentence.text)
+    if opening and claims and previous:
+        whole = _antecedent(previous, claims)
+        cue = opening[0].strip()
+        if len(claims) > 1:
+            fields: dict[str, str | bool | tuple[str, ...]] = {
+                "total": whole.id, "parts": tuple(claim.id for claim in claims), "complete": True
+            }
+            relations.append(DraftRelation("sum", cue, fields))
+        else:
+            relations.append(DraftRelation("part", cue, {"part": claims[0].id, "whole": whole.id}))
+        inherited.update(_with_times_of(whole, claims, cue))
+        return relations, inherited
+    for index, claim in enumerate(claims):
+        after = sentence.text[claim.figure.end - sentence.start :]
+        cue = _OF_WHOM.match(after)
+        if cue and cue.start() <= _ADJACENT:
+            whole = claims[index - 1] if index else (previous[-1] if previous else None)
+            if whole is not None:
+                relations.append(DraftRelation("part", cue[0].strip(), {"part": claim.id, "whole": whole.id}))
+                if not index:
+                    inherited.update(_with_times_of(whole, [claim], cue[0].strip()))
+    for found in _INCLUDING.finditer(sentence.text):
+        at = sentence.start + found.start()
+        before = [claim for claim in claims if claim.figure.end <= at]
+        after_cue = [claim for claim in claims if claim.figure.start >= at]
+        if before and after_cue:
+            whole = before[-1]
+            relations += [DraftRelation("part", found[0], {"part": part.id, "whole": whole.id}) for part in after_cue]
+    return relations, inherited
+
+
+def _antecedent(previous: Sequence[DraftClaim], parts: Sequence[DraftClaim]) -> DraftClaim:
+    """What "these" refers to: the previous sentence's first figure of the parts' unit, else its first figure."""
+    units = {part.figure.unit for part in parts} - {""}
+    for claim in previous:
+        if claim.figure.unit in units:
+            return claim
+    return previous[0]
+
+
+def _with_times_of(whole: DraftClaim, parts: Sequence[DraftClaim], cue: str) -> dict[str, DraftClaim]:
+    """Parts stated without a time take the time of the whole they break down."""
+    if not whole.times:
+        return {}
+    return {
+        part.id: attrs.evolve(part, times=dict(whole.times), times_from=f'the whole it breaks down ("{cue}")')
+        for part in parts
+        if not part.times
+    }
+
+
+def _ratios(group: Group, claims: Sequence[DraftClaim], previous: Sequence[DraftClaim], name: Namer) -> list[DraftRelation]:
+    """"The figure is double the amount of 2022": a ratio to a figure after the word, or to one the text implies."""
+    sentence = group.sentence
+    factors = list(_FACTOR.finditer(sentence.text))
+    relations = []
+    for number, found in enumerate(factors):
+        at = sentence.start + found.start()
+        before = [claim for claim in claims if claim.figure.end <= at]
+        if before:
+            subject = before[-1]
+        elif previous and _THE_FIGURE.match(sentence.text):
+            subject = previous[0]
+        else:
+            continue
+        try:
+            factor = parse_factor(found[0])
+        except QuantityError:
+            continue
+        segment_end = sentence.start + (factors[number + 1].start() if number + 1 < len(factors) else len(sentence.text))
+        compared = [claim for claim in claims if at < claim.figure.start < segment_end]
+        cue = " ".join(found[0].split())
+        if compared:
+            relations.append(DraftRelation("ratio", cue, {"of": subject.id, "to": compared[0].id, "factor": cue}))
+            continue
+        dates = [mention for mention in group.mentions if at <= mention.start < segment_end]
+        implied = _implied(subject, factor.candidates[0], sentence, dates, cue, name)
+        if implied is not None:
+            fields = {"of": subject.id, "to": implied.id, "factor": cue}
+            relations.append(DraftRelation("ratio", cue, fields, implied=(implied,)))
+    return relations
+
+
+def _implied(
+    subject: DraftClaim, factor: Fraction, sentence: Sentence, mentions: Sequence[TimeMention], cue: str, name: Namer
+) -> DraftClaim | None:
+    """The figure a ratio word compares with when the text does not state it: subject / factor, hedged "about".
+
+    Drafted only when a date after the ratio word says which figure it is ("in all of 2022").
+    """
+    if not mentions or factor <= 0 or subject.figure.quantity.percent:
+        return None
+    mention = mentions[0]
+    role = Role.AS_OF if Role.AS_OF in subject.times else Role.PERIOD
+    value = subject.figure.quantity.nominal / factor
+    stated = f"about {format_number(Fraction(round(value)) if value >= 10 else value)}"
+    figure = attrs.evolve(subject.figure, stated=stated, quantity=parse_quantity(stated), finder="implied")
+    year = mention.dates.first.year if mention.dates.first else ""
+    return DraftClaim(
+        id=name(f"{subject.figure.unit or subject.metric} {year} implied"),
+        metric=subject.metric,
+        figure=figure,
+        sentence=sentence,
+        confidence=Confidence.LOW,
+        times={role: attrs.evolve(mention, role=role)},
+        active=False,
+        implied_by=f'"{cue}": {subject.figure.stated} / {format_number(factor)}',
+    )
+
+
+def _same_rates(sentence: Sentence, claims: Sequence[DraftClaim], previous: Sequence[DraftClaim]) -> list[DraftRelation]:
+    """"Nearly 100 a week. If this pattern persists, around 5,200 a year": one rate in two units."""
+    found = _SAME_RATE.search(sentence.text)
+    if not found:
+        return []
+    rates = [claim for claim in claims if claim.figure.per]
+    if not rates:
+        return []
+    later = rates[0]
+    earlier = [
+        claim
+        for claim in [*previous, *claims]
+        if claim.figure.per and claim.figure.per != later.figure.per and claim.figure.start < later.figure.start
+    ]
+    if not earlier:
+        return []
+    cue = " ".join(found[0].split())
+    return [DraftRelation("same", cue, {"claims": (earlier[-1].id, later.id)})]
