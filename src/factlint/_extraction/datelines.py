@@ -12,9 +12,10 @@ from factlint._extraction.furniture import Line
 
 __all__ = ["Dateline", "find_dateline", "scraped_date"]
 
+# A full month name, or an abbreviation with its dot ("Sept. 27"); a full name's dot ends a sentence.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
 # A full day, as datelines write it: "2025-06-26", "June 26, 2025", "Tuesday, 4 June 2024", "Jun 04/2024".

@@ -124,6 +124,8 @@ class DraftClaim:
     active: bool = True
     # A claim the text implies but does not state (the 2022 count behind "double ... in 2022").
     implied_by: str = ""
+    # Its time may lie after the article's publication: a budget, plan or projection.
+    forecast: bool = False
 
     @property
     def headline(self) -> bool:

@@ -140,8 +140,14 @@ def _group(sentence: Sentence, published: DateRange, finders: Sequence[Finder], 
         year = next((times[role].dates.last for role in (Role.AS_OF, Role.PERIOD) if role in times), None)
         claim_id = names(f"{figure.unit or metric} {year.year if year else ''}")
         active = not sentence.headline and confidence is not Confidence.LOW
-        claims.append(DraftClaim(claim_id, metric, figure, sentence, confidence, times, active=active))
+        forecast = any(_may_be_after(mention.dates, published) for role, mention in times.items() if role is not Role.SINCE)
+        claims.append(DraftClaim(claim_id, metric, figure, sentence, confidence, times, active=active, forecast=forecast))
     return Group(sentence, claims, mentions)
+
+
+def _may_be_after(dates: DateRange, published: DateRange) -> bool:
+    """Whether a time may end after the article was published: then the figure is a budget, plan or projection."""
+    return dates.last is not None and published.last is not None and dates.last > published.last
 
 
 def _confidence(figure: Figure) -> Confidence:

@@ -45,6 +45,16 @@ _RANGE_OR_NUMBER = (
     rf"(?:between|from)\s+{_NUMBER}\s*(?:and|to|-|–)\s*{_NUMBER}"
     rf"|{_NUMBER}(?:\s*[-–]\s*{_NUMBER}|\s+to\s+{_NUMBER})?"
 )
+_ONE_NUMBER = re.compile(rf"(?<![\w.,])(?:(?P<hedge>{_HEDGE})\s*)?{_NUMBER}(?![\w%]|[.,]\d)", re.IGNORECASE)
+# "rose from 885 to 1,000", "increased about $885,000 to $145.14 million": a change between two
+# figures, not a range, as is "A to B" whose ends are far apart or reversed ("52% to 46%").
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increas|ris|rose|fell|fall|grew|grow|drop|declin|climb|jump|went|go|cut|rais|reduc|boost|doubl|tripl|"
+    r"expand|shr[ai]nk|swell|soar|plung|slid|dip|surg|balloon|chang|mov)\w*\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\sto\s", re.IGNORECASE)
+_WIDEST_RANGE = 10  # "A to B" is a range only when B is at most ten times A
 _FIGURE = re.compile(
     rf"(?<![\w$€£₽₴₹.,/:-])(?:(?P<hedge>{_HEDGE})\s*)?(?P<body>{_RANGE_OR_NUMBER})(?P<suffix>{_SUFFIX_HEDGE})?"
     r"(?![\w%]|[.,:/]\d|-\w)",
@@ -71,6 +81,8 @@ _DURATION_AFTER = re.compile(
 # "three times", "3-fold": a ratio word's number, not a count (the relation drafter reads those).
 _FACTOR_AFTER = re.compile(r"^\s*(?:times|-?fold)\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\baged?\s*$", re.IGNORECASE)
+# "$0.515 per $100 valuation", "one in five adults": the base of a rate or a proportion, not a count.
+_BASE_BEFORE = re.compile(r"\b(?:per|(?:one|\d+)\s+(?:in|out\s+of))\s+$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE)
 # Numbers that name rather than count: "Article 352.1", "District 5", "Unit 29155".
 _DESIGNATION_BEFORE = re.compile(
@@ -89,12 +101,12 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|bot
 
 _PER = re.compile(
     r"\b(?P<article>a|an|per|every|each)\s+(?P<unit>day|week|month|quarter|year)\b(?!\s+(?:ago|later|earlier|before|after|or)\b)"
-    r"|\b(?P<always>annually|per\s+annum|a\s+year)\b"
+    r"|\b(?P<always>annually|per\s+annum)\b"
     r"|\b(?P<adverb>daily|weekly|monthly|quarterly|yearly)(?=\s*(?:[,.;:)]|$))",
     re.IGNORECASE,
 )
 _ADVERB_UNITS = {
-    "annually": "year", "per annum": "year", "a year": "year", "yearly": "year", "quarterly": "quarter",
+    "annually": "year", "per annum": "year", "yearly": "year", "quarterly": "quarter",
     "monthly": "month", "weekly": "week", "daily": "day",
 }  # fmt: skip
 _NOT_A_RATE_BEFORE = re.compile(r"\b(?:in|for|within|over|than|last|next|the|once|twice|than|about|after)\s+$", re.IGNORECASE)
@@ -118,8 +130,27 @@ def find_numbers(sentence: Sentence) -> Iterator[Figure]:
         if _is_not_a_claim(sentence, found):
             continue
         figure = _figure(sentence, found.start(), found.end(), "number")
-        if figure is not None:
+        if figure is not None and _is_a_range_as_stated(sentence, found, figure):
             yield figure
+            continue
+        if not _TO.search(found["body"]):
+            continue  # "5-0" is a score or a vote, not a range the reader can read
+        # Not one range: each number is a figure of its own ("from 885 to 1,000", "52% to 46%").
+        for number in _ONE_NUMBER.finditer(sentence.text, found.start(), found.end()):
+            single = _figure(sentence, number.start(), number.end(), "number")
+            if single is not None:
+                yield single
+
+
+def _is_a_range_as_stated(sentence: Sentence, found: re.Match[str], figure: Figure) -> bool:
+    """Whether "A to B" (or "from A to B") states one range rather than a change from A to B."""
+    if not _TO.search(found["body"]):
+        return True
+    if _CHANGE_BEFORE.search(sentence.text[: found.start()]):
+        return False
+    interval = figure.quantity.interval
+    low, high = interval.low, interval.high
+    return low is not None and high is not None and 0 < low and high <= _WIDEST_RANGE * low
 
 
 def find_number_words(sentence: Sentence) -> Iterator[Figure]:
@@ -131,7 +162,7 @@ def find_number_words(sentence: Sentence) -> Iterator[Figure]:
         before, after = sentence.text[: found.start()], sentence.text[found.end() :]
         if _DURATION_AFTER.match(after) or _FACTOR_AFTER.match(after) or _AGE_BEFORE.search(before):
             continue
-        if _DETERMINER_BEFORE.search(before):
+        if _DETERMINER_BEFORE.search(before) or _BASE_BEFORE.search(before):
             continue
         figure = _figure(sentence, found.start(), found.end(), "number word")
         if figure is not None:
@@ -186,7 +217,7 @@ def _is_not_a_claim(sentence: Sentence, found: re.Match[str]) -> bool:
         return True
     if _DURATION_AFTER.match(after) or _AGE_BEFORE.search(before) or _CLOCK_AFTER.match(after):
         return True
-    if _FACTOR_AFTER.match(after):
+    if _FACTOR_AFTER.match(after) or _BASE_BEFORE.search(before):
         return True
     if _DESIGNATION_BEFORE.search(before):
         return True

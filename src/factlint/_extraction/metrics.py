@@ -36,7 +36,11 @@ def guess_metric(figure: Figure, sentence: Sentence, stops: Iterable[tuple[int, 
     if len(words) < 2:
         before = sentence.text[: figure.start - sentence.start]
         clause = re.split(r"[,;:()\"“”]", before)[-1]
-        context = [word for word in _WORD.findall(clause)[-_CONTEXT_WORDS:] if word.lower() not in _TRAILING]
+        context = [
+            word
+            for word in _WORD.findall(clause)[-_CONTEXT_WORDS:]
+            if word.lower() not in _TRAILING and any(character.isalpha() for character in word)
+        ]
         words = [*context[-2:], *words]
     return " ".join(words) or "figure"
 

@@ -101,12 +101,12 @@ def _breakdowns(
                 if not index:
                     inherited.update(_with_times_of(whole, [claim], cue[0].strip()))
     for found in _INCLUDING.finditer(sentence.text):
-        at = sentence.start + found.start()
-        before = [claim for claim in claims if claim.figure.end <= at]
-        after_cue = [claim for claim in claims if claim.figure.start >= at]
-        if before and after_cue:
-            whole = before[-1]
-            relations += [DraftRelation("part", found[0], {"part": part.id, "whole": whole.id}) for part in after_cue]
+        # "about 2.4 million, including 1.5 million": the figures right before and right after the word.
+        start, end = sentence.start + found.start(), sentence.start + found.end()
+        whole = next((claim for claim in reversed(claims) if 0 <= start - claim.figure.end <= _ADJACENT), None)
+        part = next((claim for claim in claims if 0 <= claim.figure.start - end <= _ADJACENT), None)
+        if whole is not None and part is not None:
+            relations.append(DraftRelation("part", found[0], {"part": part.id, "whole": whole.id}))
     return relations, inherited
 
 

@@ -102,6 +102,8 @@ def _claim_lines(claim: DraftClaim, source_id: str) -> Iterator[str]:
         mention = claim.times.get(role)
         if mention is not None:
             yield f"{role.value} = {_string(mention.stated)}  # {_days(mention.dates)}"
+    if claim.forecast:
+        yield "forecast = true  # its time may end after the article was published: a budget, plan or projection"
     yield f"source = {_string(source_id)}"
     yield f"quote = {_string(' '.join(claim.sentence.text.split()))}"
 
@@ -199,6 +201,7 @@ def _claim_json(claim: DraftClaim) -> dict[str, Any]:
         "per": figure.per,
         **times,
         "quote": " ".join(claim.sentence.text.split()),
+        "forecast": claim.forecast,
         "confidence": claim.confidence.value,
         "active": claim.active,
         "headline": claim.headline,

@@ -10,9 +10,10 @@ from factlint._extraction.draft import Figure, Role, Sentence, TimeMention
 
 __all__ = ["date_spans", "find_times", "times_of"]
 
+# A full month name, or an abbreviation with its dot ("Sept. 27"); a full name's dot ends a sentence.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
@@ -42,8 +43,8 @@ _MENTION = re.compile(
     rf"(?<![\w/–-])(?:(?P<lead>{_LEAD})\s+)?(?P<core>{_CORE})(?![\w/–-])"
     rf"|(?<![\w/–-])(?P<month_lead>{_LEAD}|[Uu]ntil|[Tt]hrough)\s+(?P<month>{_MONTH})(?![\w/–-])"
 )
-# Dates whose numbers are not claims, though the reader cannot resolve them: "Jun 04/2024", "6:44 PM".
-_UNREAD_DATES = re.compile(rf"{_MONTH}\s+[0-9]{{1,2}}/{_YEAR}|[0-9]{{1,2}}:[0-9]{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?")
+# Dates whose numbers are not claims, though the reader may not resolve them: "Jun 04/2024", "2017–2018", "6:44 PM".
+_UNREAD_DATES = re.compile(rf"{_MONTH}\s+[0-9]{{1,2}}/{_YEAR}|{_YEAR}\s*[-–/]\s*(?:{_YEAR}|[0-9]{{2}})\b|[0-9]{{1,2}}:[0-9]{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?")
 _ROLES = {
     "as of": Role.AS_OF,
     "as at": Role.AS_OF,
@@ -58,6 +59,7 @@ _REPORTING = re.compile(
     r"published|told|tells|confirmed|revealed|showed|claimed|according\s+to)\b",
     re.IGNORECASE,
 )
+_DAY_WORD = re.compile(rf"(?:last\s+)?{_WEEKDAY}|today|yesterday", re.IGNORECASE)
 # How many words before a date a reporting verb makes it the day something was said ("reported on June 26").
 _REPORTING_REACH = 3
 
@@ -130,7 +132,9 @@ def times_of(
 def _choose(figure: Figure, mentions: Iterable[TimeMention], sentence: Sentence) -> dict[Role, TimeMention]:
     chosen: dict[Role, TimeMention] = {}
     reported: list[TimeMention] = []
-    for mention in sorted(mentions, key=lambda mention: _gap(figure, mention)):
+    # A weekday or "today" is as often the day of an event around the figure ("approved Monday
+    # night") as the figure's own: any other date of the same role comes first.
+    for mention in sorted(mentions, key=lambda mention: (_is_a_day_word(mention), _gap(figure, mention))):
         if mention.reported or _reporting_between(mention, figure, sentence):
             reported.append(mention)
         elif mention.role not in chosen:
@@ -141,6 +145,10 @@ def _choose(figure: Figure, mentions: Iterable[TimeMention], sentence: Sentence)
             first.start, first.end, first.stated, first.words, Role.AS_OF, first.dates, reported=True
         )
     return chosen
+
+
+def _is_a_day_word(mention: TimeMention) -> bool:
+    return bool(_DAY_WORD.fullmatch(mention.stated))
 
 
 def _opens(mention: TimeMention, sentence: Sentence) -> bool:
