@@ -55,7 +55,7 @@ def extract(
     layout = read_layout(text, skip=(scraped[1],) if scraped else ())
     dateline = scraped[0] if scraped else find_dateline(layout.top_lines())
     if published is not None:
-        dates, published_from = _published(published), "given"
+        dates, published_from = _published(published), "as given"
     elif dateline is not None:
         dates, published_from = dateline.published, f"from the dateline {dateline.words!r}"
     else:

@@ -115,11 +115,10 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”!?]|\.(?:\s|$)|\s[-–—]\s")
 
 _COUNTED = frozenset({"people", "men", "women", "children", "personnel", "staff", "police", "troops", "accused", "youth"})
 _NOT_PLURAL = frozenset(
-    "this was has is its his hers thus less across unless plus always perhaps news as us yes various numerous "
-    "serious previous famous whereas towards afterwards besides sometimes".split()
+    ["this", "was", "has", "is", "its", "his", "hers", "thus", "less", "across", "unless", "plus", "always", "perhaps", "news", "as", "us", "yes", "various", "numerous", "serious", "previous", "famous", "whereas", "towards", "afterwards", "besides", "sometimes"]
 )
 _SKIPPED_BEFORE_NOUN = frozenset(
-    "such more new other additional extra of the were are was is been have has had all these those total further".split()
+    ["such", "more", "new", "other", "additional", "extra", "of", "the", "were", "are", "was", "is", "been", "have", "has", "had", "all", "these", "those", "total", "further"]
 )
 _ADJECTIVE_REACH = 2  # lowercase words that may stand between a number and what it counts ("criminal cases")
 
@@ -150,7 +149,7 @@ def _is_a_range_as_stated(sentence: Sentence, found: re.Match[str], figure: Figu
         return False
     interval = figure.quantity.interval
     low, high = interval.low, interval.high
-    return low is not None and high is not None and 0 < low and high <= _WIDEST_RANGE * low
+    return low is not None and high is not None and low > 0 and high <= _WIDEST_RANGE * low
 
 
 def find_number_words(sentence: Sentence) -> Iterator[Figure]:
@@ -266,7 +265,7 @@ def _rate(after: str) -> tuple[str, str]:
 def _counted_noun(after: str, headline: bool) -> str:
     """The plural noun a figure counts ("20,000 Russian soldiers" -> "soldiers"), or "" when none follows it."""
     cut = _CLAUSE_END.search(after)
-    words = re.findall(r"[A-Za-z][\w'’-]*", after[: cut.start()] if cut else after)[:6]
+    words: list[str] = re.findall(r"[A-Za-z][\w'’-]*", after[: cut.start()] if cut else after)[:6]
     adjectives = 0
     for word in words:
         low = word.lower()

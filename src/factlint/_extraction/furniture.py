@@ -39,8 +39,7 @@ _LEADING_BULLET = re.compile(r"^[\s•·*▪‣◦-]*")
 # Where one sentence ends and the next begins: a stop, then a capital, a quote or a bullet.
 _BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["'“‘(]*[A-Z0-9•])""")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt maj st no vs etc approx jan feb mar apr jun jul aug sep sept oct nov dec "
-    "inc ltd co corp dept est fig gov sen rep jr sr".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "st", "no", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "est", "fig", "gov", "sen", "rep", "jr", "sr"]
 )
 
 

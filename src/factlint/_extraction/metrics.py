@@ -11,8 +11,8 @@ __all__ = ["guess_metric", "slug"]
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _CLAUSE_END = re.compile(r"[,;:()\"“”!?]|\.(?:\s|$)|\s[-–—]\s")
-_LEADING = frozenset("such of the were are was is a an for".split())
-_TRAILING = frozenset("to at of the a an for and or in on by with from that who which as than".split())
+_LEADING = frozenset(["such", "of", "the", "were", "are", "was", "is", "a", "an", "for"])
+_TRAILING = frozenset(["to", "at", "of", "the", "a", "an", "for", "and", "or", "in", "on", "by", "with", "from", "that", "who", "which", "as", "than"])
 _METRIC_WORDS = 8
 _CONTEXT_WORDS = 3
 

@@ -76,38 +76,47 @@ def draft_relations(groups: Sequence[Group], name: Namer) -> tuple[list[DraftRel
 def _breakdowns(
     sentence: Sentence, claims: Sequence[DraftClaim], previous: Sequence[DraftClaim]
 ) -> tuple[list[DraftRelation], dict[str, DraftClaim]]:
-    relations: list[DraftRelation] = []
-    inherited: dict[str, DraftClaim] = {}
+    """Sums and parts: "Of these, A ..., B ... and C ...", "N of them", "X, including Y"."""
     opening = _BREAKDOWN_OPENING.match(sentence.text)
     if opening and claims and previous:
-        whole = _antecedent(previous, claims)
-        cue = opening[0].strip()
-        if len(claims) > 1:
-            fields: dict[str, str | bool | tuple[str, ...]] = {
-                "total": whole.id, "parts": tuple(claim.id for claim in claims), "complete": True
-            }
-            relations.append(DraftRelation("sum", cue, fields))
-        else:
-            relations.append(DraftRelation("part", cue, {"part": claims[0].id, "whole": whole.id}))
-        inherited.update(_with_times_of(whole, claims, cue))
-        return relations, inherited
+        return _opening_breakdown(opening[0].strip(), claims, previous)
+    relations: list[DraftRelation] = []
+    inherited: dict[str, DraftClaim] = {}
     for index, claim in enumerate(claims):
-        after = sentence.text[claim.figure.end - sentence.start :]
-        cue = _OF_WHOM.match(after)
-        if cue and cue.start() <= _ADJACENT:
-            whole = claims[index - 1] if index else (previous[-1] if previous else None)
-            if whole is not None:
-                relations.append(DraftRelation("part", cue[0].strip(), {"part": claim.id, "whole": whole.id}))
-                if not index:
-                    inherited.update(_with_times_of(whole, [claim], cue[0].strip()))
+        of_whom = _OF_WHOM.match(sentence.text[claim.figure.end - sentence.start :])
+        if of_whom is None or of_whom.start() > _ADJACENT:
+            continue
+        whole = claims[index - 1] if index else (previous[-1] if previous else None)
+        if whole is not None:
+            cue = of_whom[0].strip()
+            relations.append(DraftRelation("part", cue, {"part": claim.id, "whole": whole.id}))
+            if not index:
+                inherited.update(_with_times_of(whole, [claim], cue))
     for found in _INCLUDING.finditer(sentence.text):
         # "about 2.4 million, including 1.5 million": the figures right before and right after the word.
         start, end = sentence.start + found.start(), sentence.start + found.end()
-        whole = next((claim for claim in reversed(claims) if 0 <= start - claim.figure.end <= _ADJACENT), None)
+        including = next((claim for claim in reversed(claims) if 0 <= start - claim.figure.end <= _ADJACENT), None)
         part = next((claim for claim in claims if 0 <= claim.figure.start - end <= _ADJACENT), None)
-        if whole is not None and part is not None:
-            relations.append(DraftRelation("part", found[0], {"part": part.id, "whole": whole.id}))
+        if including is not None and part is not None:
+            relations.append(DraftRelation("part", found[0], {"part": part.id, "whole": including.id}))
     return relations, inherited
+
+
+def _opening_breakdown(
+    cue: str, claims: Sequence[DraftClaim], previous: Sequence[DraftClaim]
+) -> tuple[list[DraftRelation], dict[str, DraftClaim]]:
+    """"Of these, 18,159 were AWOL, 1,369 ... and 1,010 ...": the parts of the previous sentence's figure."""
+    whole = _antecedent(previous, claims)
+    if len(claims) > 1:
+        fields: dict[str, str | bool | tuple[str, ...]] = {
+            "total": whole.id,
+            "parts": tuple(claim.id for claim in claims),
+            "complete": True,
+        }
+        relation = DraftRelation("sum", cue, fields)
+    else:
+        relation = DraftRelation("part", cue, {"part": claims[0].id, "whole": whole.id})
+    return [relation], _with_times_of(whole, claims, cue)
 
 
 def _antecedent(previous: Sequence[DraftClaim], parts: Sequence[DraftClaim]) -> DraftClaim:

@@ -37,7 +37,7 @@ class Draft:
     def to_toml(self) -> str:
         """The draft as a TOML fact file that `factlint check` loads as is."""
         origin = f" from {self.origin}" if self.origin else ""
-        parts = [_HEADER.format(origin=origin, claims=len(self.claims), relations=len(self.relations))]
+        parts = [_HEADER.format(origin=origin, claims=len(self.claims), relations=len(self.relations)).rstrip("\n")]
         parts.append("\n".join(_source_lines(self.source)))
         for claim in self.claims:
             parts.append("\n".join(_claim_block(claim, self.source.id)))
