@@ -244,6 +244,7 @@ def test_a_figure_is_found_with_its_hedge(sentence, stated, hedge):
         "The council adopted the budget for fiscal year 2017–2018.",
         "He spoke in District 5 last week.",
         "About one in five adults reported symptoms.",
+        "Residents 16 and older may apply.",
     ],
 )
 def test_numbers_that_are_not_claims_are_skipped(sentence):
@@ -311,6 +312,17 @@ def test_a_change_from_one_figure_to_another_is_two_figures_not_a_range():
     assert values("The tax rate is $0.515 per $100 valuation.") == ["$0.515"]
     assert values("Between 40,000 and 45,000 men enlisted.") == ["Between 40,000 and 45,000"]
     assert values("Russia recruits 40,000 to 45,000 men.") == ["40,000 to 45,000"]
+
+
+def test_a_data_list_line_is_named_by_its_label():
+    [claim] = factlint.extract("Total cases: 34,125\nThe county reported more.", published="2021-09-14").claims
+    assert (claim.metric, claim.active, claim.headline) == ("Total cases", True, False)
+
+
+def test_two_dates_joined_by_to_are_one_period():
+    [claim] = claims_of("From Oct. 28 to Nov. 3, people not fully vaccinated accounted for 65.3% of cases.")
+    assert list(claim.times) == [factlint._extraction.draft.Role.PERIOD]
+    assert _when(claim) == ("2023-10-28", "2023-11-03")
 
 
 # -- the draft's forms ----------------------------------------------------------------------

@@ -37,7 +37,7 @@ class Sentence:
 
     text: str
     start: int
-    paragraph: int  # 1 for the article's first paragraph (line), counting furniture too
+    line: int  # its line number in the input, from 1
     headline: bool = False
 
     @property

@@ -21,6 +21,7 @@ __all__ = ["ExtractionError", "extract"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SLUG_WORDS = 3
+_LABELLED = re.compile(r"^\s*[^:,;()]{1,60}:\s*$")
 
 
 class ExtractionError(ValueError):
@@ -136,7 +137,7 @@ def _group(sentence: Sentence, published: DateRange, finders: Sequence[Finder], 
             *((other.start, other.end) for other in figures if other is not figure),
         ]
         metric = names.metric(guess_metric(figure, sentence, stops))
-        confidence = _confidence(figure)
+        confidence = _confidence(figure, labelled=bool(_LABELLED.search(sentence.text[: figure.start - sentence.start])))
         year = next((times[role].dates.last for role in (Role.AS_OF, Role.PERIOD) if role in times), None)
         claim_id = names(f"{figure.unit or metric} {year.year if year else ''}")
         active = not sentence.headline and confidence is not Confidence.LOW
@@ -150,12 +151,15 @@ def _may_be_after(dates: DateRange, published: DateRange) -> bool:
     return dates.last is not None and published.last is not None and dates.last > published.last
 
 
-def _confidence(figure: Figure) -> Confidence:
-    """High for a number with what it counts, money or a percentage; low for a bare number with nothing around it."""
+def _confidence(figure: Figure, labelled: bool) -> Confidence:
+    """High for a number with what it counts, money or a percentage; low for a bare number with nothing around it.
+
+    A number after a label ("Total cases: 34,125") is named by it.
+    """
     quantity = figure.quantity
     if figure.finder == "number" and (figure.unit or quantity.unit or quantity.percent):
         return Confidence.HIGH
-    if figure.unit or quantity.reading in (Reading.VAGUE, Reading.FRACTION, Reading.RANGE):
+    if labelled or figure.unit or quantity.reading in (Reading.VAGUE, Reading.FRACTION, Reading.RANGE):
         return Confidence.MEDIUM
     if quantity.hedge.value != "exact" or quantity.nominal >= 1_000_000:
         return Confidence.MEDIUM

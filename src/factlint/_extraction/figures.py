@@ -80,7 +80,8 @@ _DURATION_AFTER = re.compile(
 )
 # "three times", "3-fold": a ratio word's number, not a count (the relation drafter reads those).
 _FACTOR_AFTER = re.compile(r"^\s*(?:times|-?fold)\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\baged?\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*(?:and|or)\s+(?:older|over|up|younger|under)\b", re.IGNORECASE)
 # "$0.515 per $100 valuation", "one in five adults": the base of a rate or a proportion, not a count.
 _BASE_BEFORE = re.compile(r"\b(?:per|(?:one|\d+)\s+(?:in|out\s+of))\s+$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE)
@@ -214,7 +215,9 @@ def _is_not_a_claim(sentence: Sentence, found: re.Match[str]) -> bool:
     bare = bool(_BARE_NUMBER.fullmatch(body)) and not found["hedge"] and not found["suffix"]
     if bare and _YEAR.fullmatch(body):
         return True
-    if _DURATION_AFTER.match(after) or _AGE_BEFORE.search(before) or _CLOCK_AFTER.match(after):
+    if _DURATION_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return True
+    if _CLOCK_AFTER.match(after):
         return True
     if _FACTOR_AFTER.match(after) or _BASE_BEFORE.search(before):
         return True
@@ -272,7 +275,7 @@ def _counted_noun(after: str, headline: bool) -> str:
         if low in _SKIPPED_BEFORE_NOUN:
             continue
         if _is_counted(low) and (headline or not word[0].isupper() or low.endswith(("ians", "ans", "ers"))):
-            return low
+            return low if headline else word
         if word[0].isupper() and not headline:
             continue
         adjectives += 1

@@ -35,6 +35,8 @@ _ENDS_A_SENTENCE = re.compile(r"""[.!?…]["'”’)]*\s*$""")
 # A line before the story starts that holds no sentence end is a headline, a section label or
 # a dateline; after the story starts, such a line is a list item, read as body text.
 _HEADLINE_WORDS = 30
+# "New cases: 75", "Total cases: 34,125": a line of a data list, not a headline.
+_LABELLED_FIGURE = re.compile(r"^[^:]{1,60}:\s+[-+~$€£₽]?\d")
 _LEADING_BULLET = re.compile(r"^[\s•·*▪‣◦-]*")
 # Where one sentence ends and the next begins: a stop, then a capital, a quote or a bullet.
 _BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["'“‘(]*[A-Z0-9•])""")
@@ -49,7 +51,7 @@ class Line:
 
     text: str
     start: int
-    number: int  # 1 for the first non-empty line
+    number: int  # its line number in the input, from 1
     furniture: bool
     headline: bool
 
@@ -62,10 +64,10 @@ class Layout:
     sentences: tuple[Sentence, ...]
 
     def top_lines(self) -> tuple[Line, ...]:
-        """The lines before the story's first paragraph: where a dateline stands."""
+        """The lines before the story's first sentence: where a dateline stands."""
         top = []
         for line in self.lines:
-            if not line.furniture and not line.headline:
+            if not line.furniture and _ENDS_A_SENTENCE.search(line.text):
                 break
             top.append(line)
         return tuple(top)
@@ -79,7 +81,7 @@ def read_layout(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Layout:
     lines: list[Line] = []
     story_started = False
     offset = 0
-    for raw in text.splitlines(keepends=True):
+    for number, raw in enumerate(text.splitlines(keepends=True), 1):
         start, body = _without_skipped(raw.rstrip("\r\n"), offset, skip)
         offset += len(raw)
         bullet = _LEADING_BULLET.match(body)
@@ -94,7 +96,7 @@ def read_layout(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Layout:
         )
         headline = not furniture and not story_started and _is_headline(body)
         story_started = story_started or not (furniture or headline)
-        lines.append(Line(body, start, len(lines) + 1, furniture, headline))
+        lines.append(Line(body, start, number, furniture, headline))
     sentences = [
         sentence
         for line in lines
@@ -113,7 +115,7 @@ def _without_skipped(line: str, start: int, skip: tuple[tuple[int, int], ...]) -
 
 
 def _is_headline(text: str) -> bool:
-    return not _ENDS_A_SENTENCE.search(text) and len(text.split()) <= _HEADLINE_WORDS
+    return not _ENDS_A_SENTENCE.search(text) and len(text.split()) <= _HEADLINE_WORDS and not _LABELLED_FIGURE.match(text)
 
 
 def _sentences(line: Line) -> list[Sentence]:

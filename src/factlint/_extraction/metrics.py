@@ -14,13 +14,16 @@ _CLAUSE_END = re.compile(r"[,;:()\"“”!?]|\.(?:\s|$)|\s[-–—]\s")
 _LEADING = frozenset(["such", "of", "the", "were", "are", "was", "is", "a", "an", "for"])
 _TRAILING = frozenset(["to", "at", "of", "the", "a", "an", "for", "and", "or", "in", "on", "by", "with", "from", "that", "who", "which", "as", "than"])
 _METRIC_WORDS = 8
+# "Total cases: 34,125": the label of a data list names what its figure counts.
+_LABEL = re.compile(r"^\s*(?P<label>[^:,;()]{1,60}):\s*$")
 _CONTEXT_WORDS = 3
 
 
 def guess_metric(figure: Figure, sentence: Sentence, stops: Iterable[tuple[int, int]]) -> str:
     """The words after a figure up to the end of its clause, a date, a rate or the next figure ("cases of desertion").
 
-    When they are fewer than two, the verb before the figure is added ("convicting soldiers").
+    A label before it names it ("Total cases: 34,125"); when the words after it are fewer
+    than two, the words before it are added ("convicting soldiers").
     `stops` are spans (dates, other figures, the rate's words) where the words end.
     """
     start = figure.end - sentence.start
@@ -33,8 +36,11 @@ def guess_metric(figure: Figure, sentence: Sentence, stops: Iterable[tuple[int, 
         after = after[: after.index(figure.per_text)]
     cut = _CLAUSE_END.search(after)
     words = _trimmed(_WORD.findall(after[: cut.start()] if cut else after)[:_METRIC_WORDS])
+    before = sentence.text[: figure.start - sentence.start]
+    label = _LABEL.search(before)
+    if label:
+        return " ".join(_WORD.findall(label["label"])[-_METRIC_WORDS:]) or "figure"
     if len(words) < 2:
-        before = sentence.text[: figure.start - sentence.start]
         clause = re.split(r"[,;:()\"“”]", before)[-1]
         context = [
             word

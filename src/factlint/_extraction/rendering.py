@@ -113,7 +113,7 @@ def _why(claim: DraftClaim) -> str:
     figure = claim.figure
     if claim.implied_by:
         return f"implied, not stated: {claim.implied_by}, dated by {_time_words(claim.times)}; replace it with a stated figure if another source has one"
-    where = "the headline" if claim.headline else f"paragraph {claim.sentence.paragraph}"
+    where = "the headline" if claim.headline else f"line {claim.sentence.line}"
     said = [f'"{figure.stated}" ({figure.finder}) in {where}']
     said.append(f'counts "{figure.unit}"' if figure.unit else "counts no noun it names")
     if figure.per:
@@ -195,6 +195,7 @@ def _claim_json(claim: DraftClaim) -> dict[str, Any]:
         "value": figure.stated,
         "hedge": figure.quantity.hedge.value,
         "interval": figure.quantity.display_interval(),
+        "line": claim.sentence.line,
         "start": figure.start,
         "end": figure.end,
         "unit": figure.unit,

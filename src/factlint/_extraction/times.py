@@ -37,7 +37,7 @@ _CORE = (
     rf"|(?:[Ll]ast\s+)?{_WEEKDAY}"
     rf"|(?:[Aa]ll\s+of\s+)?{_YEAR}"
 )
-_LEAD = r"(?:[Aa]s\s+of|[Aa]s\s+at|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Bb]y|[Ss]ince|[Ff]rom|[Ii]n|[Oo]n|[Dd]uring|[Oo]ver|[Tt]hroughout)"
+_LEAD = r"(?:[Bb]etween|[Aa]s\s+of|[Aa]s\s+at|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Bb]y|[Ss]ince|[Ff]rom|[Ii]n|[Oo]n|[Dd]uring|[Oo]ver|[Tt]hroughout)"
 # A month named alone is a date only after a word that introduces one ("in May", "since March").
 _MENTION = re.compile(
     rf"(?<![\w/–-])(?:(?P<lead>{_LEAD})\s+)?(?P<core>{_CORE})(?![\w/–-])"
@@ -45,6 +45,7 @@ _MENTION = re.compile(
 )
 # Dates whose numbers are not claims, though the reader may not resolve them: "Jun 04/2024", "2017–2018", "6:44 PM".
 _UNREAD_DATES = re.compile(rf"{_MONTH}\s+[0-9]{{1,2}}/{_YEAR}|{_YEAR}\s*[-–/]\s*(?:{_YEAR}|[0-9]{{2}})\b|[0-9]{{1,2}}:[0-9]{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?")
+_JOINS_A_PERIOD = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–)\s*")
 _ROLES = {
     "as of": Role.AS_OF,
     "as at": Role.AS_OF,
@@ -75,34 +76,57 @@ def date_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def find_times(sentence: Sentence, published: DateRange) -> list[TimeMention]:
-    """The dates of a sentence that the date reader resolves against the publication date; the rest are left out."""
+    """The dates of a sentence that the date reader resolves against the publication date; the rest are left out.
+
+    Two dates joined by "to", "until", "and" or a dash ("from Oct. 28 to Nov. 3") are one period.
+    """
+    found = list(_MENTION.finditer(sentence.text))
     mentions = []
-    for found in _MENTION.finditer(sentence.text):
-        lead = found["lead"] or found["month_lead"] or ""
-        core = found["core"] or found["month"]
-        role = _ROLES.get(" ".join(lead.lower().split()), Role.PERIOD)
-        if lead.lower() in ("until", "through"):
-            continue  # the end of a span whose start is stated elsewhere: not one date for a figure
-        stated = " ".join(core.split())
-        try:
-            dates = parse_date_range(stated, reference=published)
-        except (DateError, ValueError):
-            continue
-        if dates.first is None or dates.last is None:
-            continue
-        before = sentence.text[: found.start()].split()[-_REPORTING_REACH:]
-        mentions.append(
-            TimeMention(
-                start=sentence.start + found.start(),
-                end=sentence.start + found.end(),
-                stated=stated,
-                words=found[0],
-                role=role,
-                dates=dates,
-                reported=bool(_REPORTING.search(" ".join(before))),
-            )
-        )
+    index = 0
+    while index < len(found):
+        current = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and _JOINS_A_PERIOD.fullmatch(sentence.text[current.end() : following.start()]):
+            period = _mention(sentence, published, current, following)
+            if period is not None:
+                mentions.append(period)
+                index += 2
+                continue
+        lead = (current["lead"] or current["month_lead"] or "").lower()
+        single = None if lead in ("until", "through") else _mention(sentence, published, current)
+        if single is not None:
+            mentions.append(single)
+        index += 1
     return mentions
+
+
+def _mention(
+    sentence: Sentence, published: DateRange, found: re.Match[str], end: re.Match[str] | None = None
+) -> TimeMention | None:
+    """The date one match states, or the period from it to `end`; None when the date reader cannot read it."""
+    lead = found["lead"] or found["month_lead"] or ""
+    stated = " ".join((found["core"] or found["month"]).split())
+    role = _ROLES.get(" ".join(lead.lower().split()), Role.PERIOD)
+    last = found
+    if end is not None:
+        stated = f"{stated} to {' '.join((end['core'] or end['month']).split())}"
+        role, last = Role.PERIOD, end
+    try:
+        dates = parse_date_range(stated, reference=published)
+    except (DateError, ValueError):
+        return None
+    if dates.first is None or dates.last is None:
+        return None
+    before = sentence.text[: found.start()].split()[-_REPORTING_REACH:]
+    return TimeMention(
+        start=sentence.start + found.start(),
+        end=sentence.start + last.end(),
+        stated=stated,
+        words=sentence.text[found.start() : last.end()],
+        role=role,
+        dates=dates,
+        reported=bool(_REPORTING.search(" ".join(before))),
+    )
 
 
 def times_of(
