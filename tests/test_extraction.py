@@ -192,6 +192,17 @@ def test_a_sum_is_offered_whether_or_not_it_adds_up_and_then_factlint_finds_the_
     assert [finding.code for finding in findings(switched_on(draft.to_toml()))] == ["A101"]
 
 
+def test_a_rate_restated_in_another_unit_is_offered_as_the_same():
+    draft = factlint.extract("Courts convict nearly 100 soldiers a week, or around 5,200 a year.", published="2024-06-04")
+    [relation] = draft.relations
+    assert (relation.kind, relation.cue) == ("same", ", or")
+
+
+def test_a_cue_points_back_one_sentence_only():
+    text = "The tally reached 20,538 cases. Nothing else was said. Of these, 18,159 were AWOL and 1,369 desertion."
+    assert factlint.extract(text, published="2024-06-04").relations == ()
+
+
 def test_parts_of_a_breakdown_take_the_time_of_their_whole():
     draft = seed_draft(KYIV_INDEPENDENT)
     [awol] = [claim for claim in draft.claims if claim.figure.stated == "18,159"]
@@ -347,6 +358,11 @@ def test_ids_are_unique_and_prefixed():
     assert all(claim.id.startswith("kyiv_independent_") for claim in default.claims)
     with pytest.raises(factlint.ExtractionError, match="id prefix"):
         factlint.extract(seed_text(KYIV_INDEPENDENT), id_prefix="2bad")
+
+
+def test_extract_refuses_what_is_not_text():
+    with pytest.raises(TypeError, match="str"):
+        factlint.extract(b"20,538 cases", published="2024-06-04")  # type: ignore[arg-type]
 
 
 def test_quotes_with_quotation_marks_and_backslashes_load():

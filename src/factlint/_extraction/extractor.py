@@ -52,6 +52,8 @@ def extract(
     the cue phrase that suggested them. `Draft.to_toml()` loads as is; `Draft.to_json()`
     gives every claim's character offsets in `text`.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() reads an article's text as a str, not {type(text).__name__}")
     scraped = scraped_date(text)
     layout = read_layout(text, skip=(scraped[1],) if scraped else ())
     dateline = scraped[0] if scraped else find_dateline(layout.top_lines())

@@ -8,6 +8,7 @@ what factlint exists to find.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from fractions import Fraction
@@ -29,6 +30,7 @@ class Group:
     claims: Sequence[DraftClaim]
     mentions: Sequence[TimeMention]
 
+
 # Makes a unique claim id from a few words: the extractor's namer, shared with the claims.
 Namer = Callable[[str], str]
 
@@ -48,6 +50,8 @@ _SAME_RATE = re.compile(
     r"|\bat\s+(?:this|that|the\s+same)\s+(?:rate|pace)\b|\bannuali[sz]ed\b|\bwhich\s+works\s+out\s+(?:at|to)\b",
     re.IGNORECASE,
 )
+# "100 a week, or about 5,200 a year": a rate restated in another unit.
+_RESTATED_RATE = re.compile(r",?\s+(?:or|that\s+is|i\.e\.|which\s+(?:is|means)|equivalent\s+to)\s*$", re.IGNORECASE)
 _ADJACENT = 2  # characters between a figure and "of whom" right after it
 
 
@@ -68,8 +72,8 @@ def draft_relations(groups: Sequence[Group], name: Namer) -> tuple[list[DraftRel
         dated.update(inherited)
         relations += _ratios(group, claims, previous, name)
         relations += _same_rates(sentence, claims, previous)
-        if claims:
-            previous = [dated.get(claim.id, claim) for claim in claims]
+        # "Of these", "The figure" and "this pattern" point back one sentence, no further.
+        previous = [dated.get(claim.id, claim) for claim in claims]
     return relations, dated
 
 
@@ -199,20 +203,22 @@ def _implied(
 
 
 def _same_rates(sentence: Sentence, claims: Sequence[DraftClaim], previous: Sequence[DraftClaim]) -> list[DraftRelation]:
-    """"Nearly 100 a week. If this pattern persists, around 5,200 a year": one rate in two units."""
-    found = _SAME_RATE.search(sentence.text)
-    if not found:
-        return []
+    """"Nearly 100 a week. If this pattern persists, around 5,200 a year", "100 a week, or 5,200 a year": one rate in two units."""
     rates = [claim for claim in claims if claim.figure.per]
-    if not rates:
-        return []
-    later = rates[0]
-    earlier = [
-        claim
-        for claim in [*previous, *claims]
-        if claim.figure.per and claim.figure.per != later.figure.per and claim.figure.start < later.figure.start
-    ]
-    if not earlier:
-        return []
-    cue = " ".join(found[0].split())
-    return [DraftRelation("same", cue, {"claims": (earlier[-1].id, later.id)})]
+    found = _SAME_RATE.search(sentence.text)
+    if found and rates:
+        later = rates[0]
+        earlier = [
+            claim
+            for claim in [*previous, *claims]
+            if claim.figure.per and claim.figure.per != later.figure.per and claim.figure.start < later.figure.start
+        ]
+        if earlier:
+            return [DraftRelation("same", " ".join(found[0].split()), {"claims": (earlier[-1].id, later.id)})]
+    relations = []
+    for first, second in itertools.pairwise(rates):
+        between = sentence.text[first.figure.end - sentence.start : second.figure.start - sentence.start]
+        restated = _RESTATED_RATE.search(between)
+        if restated and first.figure.per != second.figure.per:
+            relations.append(DraftRelation("same", " ".join(restated[0].split()), {"claims": (first.id, second.id)}))
+    return relations
