@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
@@ -121,6 +122,33 @@ def test_fiscal_year_start_sets_the_month_a_fiscal_year_starts_in(project):
     )
     assert _check(project, "", facts=facts) == 1
     assert _check(project, "fiscal-year-start = 7", facts=facts) == 0
+
+
+def test_a_fact_files_own_fiscal_year_start_wins_over_the_setting(project):
+    # The file's figures come from accounts whose year starts in July, whatever the run's setting.
+    facts = (
+        "[factlint]\nfiscal_year_start = 7\n\n"
+        '[[source]]\nid = "s"\npublished = 2024-08-01\n\n'
+        '[[claim]]\nid = "spent"\nmetric = "spending"\nvalue = 5\nperiod = "FY2024"\nsource = "s"\n'
+    )
+    assert _check(project, "", facts=facts) == 0
+    assert _check(project, "fiscal-year-start = 10", facts=facts) == 0
+    [claim] = factlint.loads(facts, path="budget.facts.toml").claims
+    assert claim.period is not None and (claim.period.first, claim.period.last) == (date(2023, 7, 1), date(2024, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("stated", "code", "message"),
+    [
+        ("13", "F002", "fiscal_year_start must be a month number from 1 to 12, not 13"),
+        ('"July"', "F001", "fiscal_year_start: expected a whole number, not text ('July')"),
+    ],
+)
+def test_a_fact_files_fiscal_year_start_that_is_not_a_month_is_reported_at_it(stated, code, message):
+    text = f"[factlint]\nfiscal_year_start = {stated}\n"
+    [problem] = factlint.loads(text, path="budget.facts.toml").problems
+    assert (problem.code, problem.message) == (code, message)
+    assert (problem.location.line, problem.location.column) == (2, 21)
 
 
 def test_decimal_and_fraction_texts_are_read_exactly(tmp_path):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 import factlint
-from factlint import lint
+from factlint import Hedge, lint
 from factlint._loading import load
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -101,6 +103,27 @@ def test_budget_files_load_without_problems_and_check_clean():
     assert {claim.unit_key for claim in claim_set.claims} >= {"USD", "GBP"}
     report = lint(claim_set)
     assert not report, described(report)
+
+
+def test_the_bloomington_fiscal_years_start_on_may_1_as_the_file_says():
+    claim_set = load(BUDGET / "bloomington-fy2025.facts.toml")
+    fy2025 = claim_set.claim("budget_fy2025_march")
+    assert fy2025 is not None and fy2025.period is not None
+    assert (fy2025.period.first, fy2025.period.last) == (datetime.date(2024, 5, 1), datetime.date(2025, 4, 30))
+    assert (fy2025.value.unit, fy2025.value.hedge) == ("USD", Hedge.JUST_OVER)
+
+
+def test_a_general_fund_of_44_5_percent_is_nearly_half_of_its_budget():
+    # $129.1 million of $290.1 million: writers call it "nearly half"; a reading of "nearly half"
+    # as no less than 45% would have flagged the article.
+    claim_set = load(BUDGET / "bloomington-fy2025.facts.toml")
+    assert not lint(claim_set, select=["A104"])
+    share = claim_set.claim("general_fund_share_fy2024")
+    assert share is not None
+    narrow = attrs.evolve(share, value="at least 45%")
+    claims = [narrow if claim is share else claim for claim in claim_set.claims]
+    [finding] = lint(attrs.evolve(claim_set, claims=claims), select=["A104"])
+    assert finding.message == "the general fund's share and amount do not fit the budget"
 
 
 def test_every_budget_claim_names_a_source_and_quotes_it():

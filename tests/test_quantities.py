@@ -610,7 +610,7 @@ def test_money_that_is_not_fully_understood_is_an_error(stated, message):
         ("as many as 10", Interval(0, 10)),
         ("a third", Interval(30, Fraction(110, 3))),
         ("more than half", Interval(50, 100, low_open=True)),
-        ("nearly half", half_up(45, 50)),
+        ("nearly half", half_up(Fraction(81, 2), 50)),
         ("five", Interval.point(5)),
         ("two-thirds", Interval(60, Fraction(220, 3))),
         ("tens of thousands", half_up(20_000, 100_000)),
@@ -724,12 +724,13 @@ def test_a_number_word_stated_for_a_rate_is_rounding_of_its_last_digit():
         ("over a third", Interval(Fraction(100, 3), 100, low_open=True), Hedge.MORE_THAN),
         ("at least half", Interval(50, 100), Hedge.AT_LEAST),
         ("half or more", Interval(50, 100), Hedge.AT_LEAST),
-        ("nearly half", half_up(45, 50), Hedge.NEARLY),
-        ("almost two-thirds", half_up(60, Fraction(200, 3)), Hedge.NEARLY),
-        ("just over half", Interval(50, 55, low_open=True), Hedge.JUST_OVER),
+        # "nearly" and "just over" apply to the share read as about: 42% is "nearly half".
+        ("nearly half", half_up(Fraction(81, 2), 50), Hedge.NEARLY),
+        ("almost two-thirds", half_up(54, Fraction(200, 3)), Hedge.NEARLY),
+        ("just over half", Interval(50, Fraction(121, 2), low_open=True), Hedge.JUST_OVER),
         ("up to a third", Interval(0, Fraction(100, 3)), Hedge.AT_MOST),
         ("fewer than half", half_up(0, 50), Hedge.FEWER_THAN),
-        ("Nearly Half", half_up(45, 50), Hedge.NEARLY),
+        ("Nearly Half", half_up(Fraction(81, 2), 50), Hedge.NEARLY),
     ],
 )
 def test_a_fraction_word_is_a_share_read_as_about_or_as_its_hedge_says(stated, interval, hedge):
@@ -896,3 +897,21 @@ def test_a_hedged_share_stays_within_0_and_100_percent_and_bounds_its_fraction(w
     assert quantity.interval.is_within(Interval(0, 100))
     share = quantity.nominal
     assert share in quantity.interval or share in (quantity.interval.low, quantity.interval.high)
+
+
+_SHARES = {"half": Fraction(50), "a third": Fraction(100, 3), "two-thirds": Fraction(200, 3), "a quarter": Fraction(25)}
+
+
+@given(st.sampled_from(sorted(_SHARES)), st.sampled_from(["nearly", "almost", "just under"]))
+def test_nearly_a_share_word_lies_below_it_down_to_nearly_its_about_reading(word, hedge):
+    share = _SHARES[word]
+    interval = parse_quantity(f"{hedge} {word}").interval
+    # "nearly" of the share read as about: 10% below its lowest about-reading, never the share itself.
+    assert interval == Interval(share * Fraction(81, 100), share, high_open=True)
+
+
+@given(st.sampled_from(sorted(_SHARES)), st.sampled_from(["just over", "slightly more than", "a little over"]))
+def test_just_over_a_share_word_lies_above_it_within_100_percent(word, hedge):
+    share = _SHARES[word]
+    interval = parse_quantity(f"{hedge} {word}").interval
+    assert interval == Interval(share, min(share * Fraction(121, 100), Fraction(100)), low_open=True)

@@ -226,8 +226,6 @@ def _identifier(instance: object, attribute: attrs.Attribute, value: str) -> Non
         )
 
 
-
-
 class _Located:
     """Where an entry and each of its fields were stated (empty when built in code)."""
 
@@ -238,6 +236,11 @@ class _Located:
     def location_of(self, field: str) -> Location | None:
         """Where a field was stated, or where the entry starts when the field was not located."""
         return self.locations.get(field, self.location)
+
+
+def _optional_month(instance: object, attribute: attrs.Attribute[int | None], month: int | None) -> None:
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{attribute.name} must be a month number from 1 to 12, not {month}")
 
 
 @attrs.frozen
@@ -466,6 +469,7 @@ class FileSettings(_Located):
     path: str
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignored_codes)
     infer: bool = True
+    fiscal_year_start: int | None = attrs.field(default=None, validator=_optional_month)
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
     locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 

@@ -400,8 +400,9 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
       optionally "of" a currency ("millions of dollars"). It takes no hedge.
     - a fraction word, a share read as a percentage: half, a third, two-thirds, a quarter,
       three-quarters, a fifth, a tenth ("a third" is 33.3…% ± the `approximate` tolerance).
-      A hedge replaces the "about", and a share stays within 100%: "more than half" is
-      (50%, 100%], "nearly half" [45%, 50%).
+      A hedge applies to the fraction, and a share stays within 100%: "more than half" is
+      (50%, 100%]; "nearly" and "just over" apply to the fraction read as about, since writers
+      call 42% "nearly half": "nearly half" is [40.5%, 50%), "just over half" (50%, 60.5%].
 
     Hedges (`Hedge`): about, around, approximately, roughly, some, an estimated, ~, circa
     (N ± `approximate`, and at least the plain reading); nearly, almost, just under, close
@@ -582,12 +583,23 @@ def _unreadable(text: str, body: str, tolerances: Tolerances) -> str:
 def _fraction_quantity(text: str, share: Fraction, hedge: Hedge, tolerances: Tolerances) -> Quantity:
     """A fraction word is a share, read as about ("a third" is 33.3…% ± the approximate tolerance).
 
-    A hedge replaces "about" ("nearly half" is [45%, 50%)); a share is never above 100%, so
-    "more than half" is (50%, 100%].
+    A hedge applies to the fraction. "more than half" is (50%, 100%], exactly: a majority is
+    a precise claim. "nearly" and "just over" apply to the fraction read as about, because a
+    share word is itself a rounding: writers call 42% "nearly half", so "nearly half" is
+    [45% - 10% of 45%, 50%) = [40.5%, 50%) and "just over half" (50%, 60.5%]. A share is
+    never above 100%.
     """
     percent = share * 100
     hedge = Hedge.APPROXIMATE if hedge is Hedge.EXACT else hedge
-    interval = _hedged_interval(percent, Interval.point(percent), hedge, tolerances)
+    about = _hedged_interval(percent, Interval.point(percent), Hedge.APPROXIMATE, tolerances)
+    if hedge is Hedge.NEARLY:
+        assert about.low is not None
+        interval = Interval(about.low * (1 - tolerances.nearly), percent, high_open=True)
+    elif hedge is Hedge.JUST_OVER:
+        assert about.high is not None
+        interval = Interval(percent, about.high * (1 + tolerances.nearly), low_open=True)
+    else:
+        interval = _hedged_interval(percent, Interval.point(percent), hedge, tolerances)
     if interval.high is None or interval.high > 100:
         interval = Interval(interval.low, 100, low_open=interval.low_open)
     return Quantity(

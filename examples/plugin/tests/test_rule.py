@@ -60,6 +60,9 @@ def test_the_finding_points_at_the_quote_in_the_file():
         ("40,000-45,000", "Russia recruits around 40,000-45,000 men every month"),
         ("34%", "34 per cent of them were sentenced"),
         ("at least 100", "Russia's courts have convicted at least 100 deserters every week so far in 2023"),
+        # A value in words, next to other figures: the words are the stated value.
+        ("nearly half", "the general fund, which represents Nearly Half of the budget, would be $129.1 million"),
+        ("tens of thousands", "tens of thousands of refusals, 20,538 of them documented"),
     ],
 )
 def test_the_stated_number_in_any_usual_spelling_is_found(value, quote):

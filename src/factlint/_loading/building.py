@@ -101,22 +101,24 @@ class _Builder:
     tolerances: Tolerances
     fiscal_year_start: int
     problems: list[Problem] = attrs.field(factory=list)
+    # A file's own `[factlint] fiscal_year_start`, by the file's path.
+    fiscal_year_starts: dict[str, int] = attrs.field(factory=dict)
     unreadable_ids: set[str] = attrs.field(factory=set)
 
     def problem(self, code: str, message: str, location: Location) -> None:
         self.problems.append(Problem(code, message, location))
 
-    def structure(self, document: Document, table: str, index: int, raw: object, entry_class: type[EntryT]) -> EntryT | None:
-        """The raw entry as its attrs class, or None after reporting each of its problems."""
-        where: DocPath = (table, index)
+    def structure(self, document: Document, where: DocPath, raw: object, entry_class: type[EntryT]) -> EntryT | None:
+        """The raw entry at `where` (("claim", 3), or ("factlint",)) as its attrs class, or None after reporting its problems."""
+        heading = f"[{where[0]}]" if len(where) == 1 else f"[[{where[0]}]]"
         if not isinstance(raw, dict):
-            self.problem(INVALID_FILE.code, f"each [[{table}]] must be a table, not {describe(raw)}", document.locate(where))
+            self.problem(INVALID_FILE.code, f"each {heading} must be a table, not {describe(raw)}", document.locate(where))
             return None
         restored = _restore_decimal_text(raw, where, document.source_map)
         try:
             return converter.structure(restored, entry_class)
         except (ClassValidationError, IterableValidationError, ValueError, TypeError) as error:
-            for doc_path, message, at_key in structure_errors(error, where, table, entry_class):
+            for doc_path, message, at_key in structure_errors(error, where, heading, entry_class):
                 self.problem(INVALID_FILE.code, message, document.locate(doc_path, key=at_key))
             stated_id = raw.get("id")
             if isinstance(stated_id, str):
@@ -150,26 +152,21 @@ def build(documents: list[Document], tolerances: Tolerances, fiscal_year_start: 
     for document in documents:
         builder.problems.extend(document.problems)
         builder.unreadable_ids.update(document.unreadable_ids)
+        settings = document.tables.get("factlint")
+        if settings:
+            file_settings = _file_settings(builder, document, settings[0])
+            if file_settings is not None:
+                files.append(file_settings)
+                if file_settings.fiscal_year_start is not None:
+                    builder.fiscal_year_starts[document.path] = file_settings.fiscal_year_start
         for index, raw in enumerate(document.tables.get("source", [])):
             if raw is None:
                 continue
-            source_entry = builder.structure(document, "source", index, raw, SourceEntry)
+            source_entry = builder.structure(document, ("source", index), raw, SourceEntry)
             if source_entry is not None:
                 source = _source(builder, document, index, source_entry)
                 if source is not None:
                     sources.append(source)
-        settings = document.tables.get("factlint")
-        if settings:
-            file_entry = builder.structure(document, "factlint", 0, settings[0], FileEntry)
-            if file_entry is not None:
-                files.append(
-                    FileSettings(
-                        path=document.path,
-                        **_file_as_stated(file_entry),
-                        location=document.locate(("factlint",)),
-                        locations={"ignore": document.locate(("factlint", "ignore"))},
-                    )
-                )
 
     published = {source.id: source.published for source in sources}
     for document in documents:
@@ -180,7 +177,7 @@ def build(documents: list[Document], tolerances: Tolerances, fiscal_year_start: 
             # Let go of each raw entry once read, so that a large file never holds all of
             # its raw entries and all of its claims at once.
             raw_claims[index] = None
-            claim_entry = builder.structure(document, "claim", index, raw, ClaimEntry)
+            claim_entry = builder.structure(document, ("claim", index), raw, ClaimEntry)
             if claim_entry is not None:
                 claim = _claim(builder, document, index, claim_entry, published)
                 if claim is not None:
@@ -189,7 +186,7 @@ def build(documents: list[Document], tolerances: Tolerances, fiscal_year_start: 
             for index, raw in enumerate(document.tables.get(table, [])):
                 if raw is None:
                     continue
-                relation_entry = builder.structure(document, table, index, raw, entry_class)
+                relation_entry = builder.structure(document, (table, index), raw, entry_class)
                 if relation_entry is not None:
                     relation = _relation(builder, document, table, index, relation_entry)
                     if relation is not None:
@@ -251,13 +248,30 @@ class _FieldLocations(Mapping[str, Location]):
         return dict, (self._resolved(),)
 
 
+def _file_settings(builder: _Builder, document: Document, raw: object) -> FileSettings | None:
+    file_entry = builder.structure(document, ("factlint",), raw, FileEntry)
+    if file_entry is None:
+        return None
+    try:
+        return FileSettings(
+            path=document.path,
+            **_file_as_stated(file_entry),
+            location=document.locate(("factlint",)),
+            locations={"ignore": document.locate(("factlint", "ignore"))},
+        )
+    except ValueError as error:
+        builder.problem(INVALID_VALUE.code, str(error), document.locate(("factlint", "fiscal_year_start")))
+        return None
+
+
 def _read_date(
     builder: _Builder, document: Document, where: DocPath, field: str, stated: StatedDate | None, reference: DateRange | None
 ) -> DateRange | None:
     if stated is None:
         return None
     try:
-        return parse_date_range(stated, reference=reference, fiscal_year_start=builder.fiscal_year_start)
+        fiscal_year_start = builder.fiscal_year_starts.get(document.path, builder.fiscal_year_start)
+        return parse_date_range(stated, reference=reference, fiscal_year_start=fiscal_year_start)
     except DateError as error:
         message = str(error)
         if reference is None and "published date" in message:

@@ -106,6 +106,9 @@ class FileEntry:
 
     ignore: list[str] = attrs.field(factory=list)
     infer: bool = True
+    # The month this file's fiscal years start in, when its figures come from one
+    # organisation's accounts: it wins over the run's `fiscal-year-start` setting.
+    fiscal_year_start: int | None = None
 
 
 RelationEntry = SumEntry | PartEntry | RatioEntry | SameEntry | CheckEntry
@@ -193,33 +196,36 @@ converter = _make_converter()
 
 
 def structure_errors(
-    error: BaseException, where: DocPath, table: str, entry_class: type[attrs.AttrsInstance]
+    error: BaseException, where: DocPath, heading: str, entry_class: type[attrs.AttrsInstance]
 ) -> Iterator[tuple[DocPath, str, bool]]:
-    """Each leaf problem of a cattrs error: its document path, a plain message, and whether to point at the key."""
+    """Each leaf problem of a cattrs error: its document path, a plain message, and whether to point at the key.
+
+    `heading` names the entry's table as the file writes it: "[[claim]]", or "[factlint]".
+    """
     if isinstance(error, ClassValidationError):
         with_names, without_names = error.group_exceptions()
         for inner, attribute in with_names:
-            yield from structure_errors(inner, (*where, attribute.name), table, entry_class)
+            yield from structure_errors(inner, (*where, attribute.name), heading, entry_class)
         for inner in without_names:
-            yield from structure_errors(inner, where, table, entry_class)
+            yield from structure_errors(inner, where, heading, entry_class)
     elif isinstance(error, IterableValidationError):
         with_indexes, without_indexes = error.group_exceptions()
         for inner, item in with_indexes:
-            yield from structure_errors(inner, (*where, item.index), table, entry_class)
+            yield from structure_errors(inner, (*where, item.index), heading, entry_class)
         for inner in without_indexes:
-            yield from structure_errors(inner, where, table, entry_class)
+            yield from structure_errors(inner, where, heading, entry_class)
     elif isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(field.name for field in attrs.fields(entry_class))
         for key in sorted(error.extra_fields):
-            yield (*where, key), f"unknown key {key!r} in [[{table}]]; expected one of: {allowed}", True
+            yield (*where, key), f"unknown key {key!r} in {heading}; expected one of: {allowed}", True
     elif isinstance(error, KeyError):
-        yield where, f"[[{table}]] is missing its required key {error.args[0]!r}", False
+        yield where, f"{heading} is missing its required key {error.args[0]!r}", False
     else:
-        field = next((str(part) for part in reversed(where) if isinstance(part, str)), table)
+        field = next((str(part) for part in reversed(where) if isinstance(part, str)), heading)
         message = str(error)
         if "required positional argument" in message:
             missing = re.findall(r"'(\w+)'", message)
-            message = f"[[{table}]] is missing its required key {', '.join(repr(name) for name in missing)}"
+            message = f"{heading} is missing its required key {', '.join(repr(name) for name in missing)}"
             yield where[:2], message, False
         else:
             yield where, f"{field}: {message}", False

@@ -88,7 +88,7 @@ def quote_lacks_number(claim_set: factlint.ClaimSet, context: factlint.Context) 
     ```
     """
     for claim in claim_set.claims:
-        if not claim.quote.strip():
+        if not claim.quote.strip() or _states_verbatim(claim.quote, claim.value.text):
             continue
         wanted = _numbers_of(claim.value)
         readings = {value for value, _, _ in stated_figures(claim.quote)} | set(spelled_numbers(claim.quote))
@@ -181,6 +181,11 @@ def spelled_numbers(text: str) -> Iterator[Fraction]:
             inside = False
     if inside:
         yield Fraction(total + current)
+
+
+def _states_verbatim(quote: str, value_text: str) -> bool:
+    """Whether the quote writes the value as stated ("nearly half", "hundreds"), whatever its case and spacing."""
+    return " ".join(value_text.lower().split()) in " ".join(quote.lower().split())
 
 
 def _numbers_of(value: factlint.Quantity) -> set[Fraction]:
