@@ -9,21 +9,17 @@ import attrs
 
 from factlint._dates import DateError, DateRange, parse_date_range
 from factlint._extraction.furniture import Line
+from factlint._extraction.times import MONTH
 
 __all__ = ["Dateline", "find_dateline", "scraped_date"]
 
-# A full month name, or an abbreviation with its dot ("Sept. 27"); a full name's dot ends a sentence.
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?"
 # A full day, as datelines write it: "2025-06-26", "June 26, 2025", "Tuesday, 4 June 2024", "Jun 04/2024".
 _FULL_DATE = re.compile(
     rf"(?P<iso>\b[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\b)"
-    rf"|{_WEEKDAY}(?P<month_first>{_MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}})\b"
-    rf"|{_WEEKDAY}(?P<day_first>[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+[0-9]{{4}})\b"
-    rf"|(?P<slashed>(?P<slash_month>{_MONTH})\s+(?P<slash_day>[0-9]{{1,2}})/(?P<slash_year>[0-9]{{4}}))\b"
+    rf"|{_WEEKDAY}(?P<month_first>{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}})\b"
+    rf"|{_WEEKDAY}(?P<day_first>[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+[0-9]{{4}})\b"
+    rf"|(?P<slashed>(?P<slash_month>{MONTH})\s+(?P<slash_day>[0-9]{{1,2}})/(?P<slash_year>[0-9]{{4}}))\b"
 )
 # A scraped page may carry its date before the text on the same line: " date 2025-06-26 Skip to content".
 _SCRAPED = re.compile(r"^\s*date\s+(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\b")

@@ -47,10 +47,12 @@ class Sentence:
 
 @attrs.frozen
 class Figure:
-    """A figure a finder found: the stated value's span in the input, its reading, and what it counts.
+    """A figure a finder found: its span in the input, its reading, and what it counts.
 
-    `stated` is the value as written into the draft ("nearly 100"); `start` and `end` are its
-    character offsets in the input text.
+    `stated` is the value as written into the draft ("nearly 100"); `start` and `end` are the
+    character offsets in the input of the text the finder claims: for a number, its value
+    text; for a notation such as "t(28) = 2.20", the whole notation, so no other finder
+    reads its numbers.
     """
 
     start: int

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from factlint._extraction.draft import Figure, Finder, Sentence
+from factlint._extraction.furniture import CLAUSE_END
 from factlint._quantities import (
     _CURRENCY_AFTER_NUMBER,
     _CURRENCY_BEFORE_NUMBER,
@@ -110,9 +111,8 @@ _ADVERB_UNITS = {
     "annually": "year", "per annum": "year", "yearly": "year", "quarterly": "quarter",
     "monthly": "month", "weekly": "week", "daily": "day",
 }  # fmt: skip
-_NOT_A_RATE_BEFORE = re.compile(r"\b(?:in|for|within|over|than|last|next|the|once|twice|than|about|after)\s+$", re.IGNORECASE)
+_NOT_A_RATE_BEFORE = re.compile(r"\b(?:in|for|within|over|than|last|next|the|once|twice|about|after)\s+$", re.IGNORECASE)
 _PER_REACH = 60  # characters after a figure in which "per week", "every month" or "annually" is its rate
-_CLAUSE_END = re.compile(r"[,;:()\"“”!?]|\.(?:\s|$)|\s[-–—]\s")
 
 _COUNTED = frozenset({"people", "men", "women", "children", "personnel", "staff", "police", "troops", "accused", "youth"})
 _NOT_PLURAL = frozenset(
@@ -253,7 +253,7 @@ def _figure(sentence: Sentence, start: int, end: int, finder: str) -> Figure | N
 def _rate(after: str) -> tuple[str, str]:
     """The rate unit a figure is stated per ("soldiers per week", "convictions annually"), from the words after it."""
     clause = after[:_PER_REACH]
-    cut = _CLAUSE_END.search(clause)
+    cut = CLAUSE_END.search(clause)
     clause = clause[: cut.start()] if cut else clause
     for found in _PER.finditer(clause):
         if found["article"]:
@@ -267,7 +267,7 @@ def _rate(after: str) -> tuple[str, str]:
 
 def _counted_noun(after: str, headline: bool) -> str:
     """The plural noun a figure counts ("20,000 Russian soldiers" -> "soldiers"), or "" when none follows it."""
-    cut = _CLAUSE_END.search(after)
+    cut = CLAUSE_END.search(after)
     words: list[str] = re.findall(r"[A-Za-z][\w'’-]*", after[: cut.start()] if cut else after)[:6]
     adjectives = 0
     for word in words:

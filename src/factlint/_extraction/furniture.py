@@ -8,7 +8,7 @@ import attrs
 
 from factlint._extraction.draft import Sentence
 
-__all__ = ["Layout", "Line", "read_layout"]
+__all__ = ["CLAUSE_END", "Layout", "Line", "read_layout"]
 
 # Lines that are the page around the story, not the story: fundraising pleas, navigation,
 # copyright and reprint notes, correction and tip boxes, bylines and photo credits. A line
@@ -40,6 +40,8 @@ _LABELLED_FIGURE = re.compile(r"^[^:]{1,60}:\s+[-+~$€£₽]?\d")
 _LEADING_BULLET = re.compile(r"^[\s•·*▪‣◦-]*")
 # Where one sentence ends and the next begins: a stop, then a capital, a quote or a bullet.
 _BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["'“‘(]*[A-Z0-9•])""")
+# Where a clause ends inside a sentence: a comma, a colon, a bracket, a quotation mark, a dash.
+CLAUSE_END = re.compile(r"[,;:()\"“”!?]|\.(?:\s|$)|\s[-–—]\s")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "st", "no", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "est", "fig", "gov", "sen", "rep", "jr", "sr"]
 )

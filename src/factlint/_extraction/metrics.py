@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterable
 
 from factlint._extraction.draft import Figure, Sentence
+from factlint._extraction.furniture import CLAUSE_END
 
 __all__ = ["guess_metric", "slug"]
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
-_CLAUSE_END = re.compile(r"[,;:()\"“”!?]|\.(?:\s|$)|\s[-–—]\s")
 _LEADING = frozenset(["such", "of", "the", "were", "are", "was", "is", "a", "an", "for"])
 _TRAILING = frozenset(["to", "at", "of", "the", "a", "an", "for", "and", "or", "in", "on", "by", "with", "from", "that", "who", "which", "as", "than"])
 _METRIC_WORDS = 8
@@ -34,7 +34,7 @@ def guess_metric(figure: Figure, sentence: Sentence, stops: Iterable[tuple[int, 
     after = sentence.text[start:end]
     if figure.per_text and figure.per_text in after:
         after = after[: after.index(figure.per_text)]
-    cut = _CLAUSE_END.search(after)
+    cut = CLAUSE_END.search(after)
     words = _trimmed(_WORD.findall(after[: cut.start()] if cut else after)[:_METRIC_WORDS])
     before = sentence.text[: figure.start - sentence.start]
     label = _LABEL.search(before)

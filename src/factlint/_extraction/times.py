@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from factlint._dates import DateError, DateRange, parse_date_range
 from factlint._extraction.draft import Figure, Role, Sentence, TimeMention
 
-__all__ = ["date_spans", "find_times", "times_of"]
+__all__ = ["MONTH", "date_spans", "find_times", "times_of"]
 
 # A full month name, or an abbreviation with its dot ("Sept. 27"); a full name's dot ends a sentence.
-_MONTH = (
+MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
@@ -23,13 +23,13 @@ _DAYS = rf"{_DAY}(?:\s*(?:-|–|\bor\b|\band\b|\bto\b)\s*{_DAY})?"
 # weekdays must be capitalised: "may" is a verb far more often than a month.
 _CORE = (
     rf"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}"
-    rf"|{_DAYS}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|{_MONTH}\s+{_DAY}(?:\s*(?:-|–|\bto\b)\s*{_DAY})?(?:,?\s+{_YEAR})?"
-    rf"|(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?:{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
-    rf"|(?:[Tt]he\s+)?(?:beginning|start|middle|end)\s+of\s+(?:{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
+    rf"|{_DAYS}\s+(?:of\s+)?{MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{MONTH}\s+{_DAY}(?:\s*(?:-|–|\bto\b)\s*{_DAY})?(?:,?\s+{_YEAR})?"
+    rf"|(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?:{MONTH}(?:\s+{_YEAR})?|{_YEAR})"
+    rf"|(?:[Tt]he\s+)?(?:beginning|start|middle|end)\s+of\s+(?:{MONTH}(?:\s+{_YEAR})?|{_YEAR})"
     rf"|(?:[Tt]he\s+)?(?:first|second|third|fourth)\s+(?:half|quarter)\s+of\s+{_YEAR}"
     rf"|[HQ][1-4]\s+{_YEAR}"
-    rf"|{_MONTH},?\s+{_YEAR}"
+    rf"|{MONTH},?\s+{_YEAR}"
     rf"|(?:FY\s?|[Ff]iscal\s+(?:year\s+)?)(?:{_YEAR}|[0-9]{{2}})(?:[/-][0-9]{{2}})?"
     rf"|{_YEAR}/[0-9]{{2}}"
     rf"|[Ss]o\s+far\s+(?:this\s+(?:year|month)|in\s+{_YEAR})|[Ee]arlier\s+this\s+(?:year|month)"
@@ -41,10 +41,10 @@ _LEAD = r"(?:[Bb]etween|[Aa]s\s+of|[Aa]s\s+at|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the
 # A month named alone is a date only after a word that introduces one ("in May", "since March").
 _MENTION = re.compile(
     rf"(?<![\w/–-])(?:(?P<lead>{_LEAD})\s+)?(?P<core>{_CORE})(?![\w/–-])"
-    rf"|(?<![\w/–-])(?P<month_lead>{_LEAD}|[Uu]ntil|[Tt]hrough)\s+(?P<month>{_MONTH})(?![\w/–-])"
+    rf"|(?<![\w/–-])(?P<month_lead>{_LEAD}|[Uu]ntil|[Tt]hrough)\s+(?P<month>{MONTH})(?![\w/–-])"
 )
 # Dates whose numbers are not claims, though the reader may not resolve them: "Jun 04/2024", "2017–2018", "6:44 PM".
-_UNREAD_DATES = re.compile(rf"{_MONTH}\s+[0-9]{{1,2}}/{_YEAR}|{_YEAR}\s*[-–/]\s*(?:{_YEAR}|[0-9]{{2}})\b|[0-9]{{1,2}}:[0-9]{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?")
+_UNREAD_DATES = re.compile(rf"{MONTH}\s+[0-9]{{1,2}}/{_YEAR}|{_YEAR}\s*[-–/]\s*(?:{_YEAR}|[0-9]{{2}})\b|[0-9]{{1,2}}:[0-9]{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?")
 _JOINS_A_PERIOD = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–)\s*")
 _ROLES = {
     "as of": Role.AS_OF,
