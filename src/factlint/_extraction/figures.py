@@ -115,12 +115,15 @@ _NOT_A_RATE_BEFORE = re.compile(r"\b(?:in|for|within|over|than|last|next|the|onc
 _PER_REACH = 60  # characters after a figure in which "per week", "every month" or "annually" is its rate
 
 _COUNTED = frozenset({"people", "men", "women", "children", "personnel", "staff", "police", "troops", "accused", "youth"})
-_NOT_PLURAL = frozenset(
-    ["this", "was", "has", "is", "its", "his", "hers", "thus", "less", "across", "unless", "plus", "always", "perhaps", "news", "as", "us", "yes", "various", "numerous", "serious", "previous", "famous", "whereas", "towards", "afterwards", "besides", "sometimes"]
-)
-_SKIPPED_BEFORE_NOUN = frozenset(
-    ["such", "more", "new", "other", "additional", "extra", "of", "the", "were", "are", "was", "is", "been", "have", "has", "had", "all", "these", "those", "total", "further"]
-)
+_NOT_PLURAL = frozenset({
+    "this", "was", "has", "is", "its", "his", "hers", "thus", "less", "across", "unless", "plus", "always",
+    "perhaps", "news", "as", "us", "yes", "various", "numerous", "serious", "previous", "famous", "whereas",
+    "towards", "afterwards", "besides", "sometimes",
+})
+_SKIPPED_BEFORE_NOUN = frozenset({
+    "such", "more", "new", "other", "additional", "extra", "of", "the", "were", "are", "was", "is", "been",
+    "have", "has", "had", "all", "these", "those", "total", "further",
+})
 _ADJECTIVE_REACH = 2  # lowercase words that may stand between a number and what it counts ("criminal cases")
 
 

@@ -42,9 +42,11 @@ _LEADING_BULLET = re.compile(r"^[\s•·*▪‣◦-]*")
 _BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["'“‘(]*[A-Z0-9•])""")
 # Where a clause ends inside a sentence: a comma, a colon, a bracket, a quotation mark, a dash.
 CLAUSE_END = re.compile(r"[,;:()\"“”!?]|\.(?:\s|$)|\s[-–—]\s")
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "st", "no", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "est", "fig", "gov", "sen", "rep", "jr", "sr"]
-)
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "st", "no", "vs", "etc",
+    "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
+    "co", "corp", "dept", "est", "fig", "gov", "sen", "rep", "jr", "sr",
+})
 
 
 @attrs.frozen

@@ -11,8 +11,13 @@ from factlint._extraction.furniture import CLAUSE_END
 __all__ = ["guess_metric", "slug"]
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
-_LEADING = frozenset(["such", "of", "the", "were", "are", "was", "is", "a", "an", "for"])
-_TRAILING = frozenset(["to", "at", "of", "the", "a", "an", "for", "and", "or", "in", "on", "by", "with", "from", "that", "who", "which", "as", "than"])
+_LEADING = frozenset({
+    "such", "of", "the", "were", "are", "was", "is", "a", "an", "for",
+})
+_TRAILING = frozenset({
+    "to", "at", "of", "the", "a", "an", "for", "and", "or", "in", "on", "by", "with", "from", "that", "who",
+    "which", "as", "than",
+})
 _METRIC_WORDS = 8
 # "Total cases: 34,125": the label of a data list names what its figure counts.
 _LABEL = re.compile(r"^\s*(?P<label>[^:,;()]{1,60}):\s*$")
