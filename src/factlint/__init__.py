@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from factlint._dates import DateError, DateRange, parse_date_range
     from factlint._engine import lint
     from factlint._expressions import Expression, ExpressionError, parse_expression
+    from factlint._extraction import Draft, ExtractionError, extract
     from factlint._findings import ClaimRef, Finding, Report
     from factlint._intervals import Interval, Truth
     from factlint._loading import discover, load, loads
@@ -73,8 +74,10 @@ __all__ = [
     "DateError",
     "DateRange",
     "Dims",
+    "Draft",
     "Expression",
     "ExpressionError",
+    "ExtractionError",
     "Factor",
     "Finding",
     "Fix",
@@ -105,6 +108,7 @@ __all__ = [
     "__version__",
     "builtin_rules",
     "discover",
+    "extract",
     "installed_rules",
     "lint",
     "load",
@@ -136,6 +140,7 @@ _HOMES = (
     "factlint._loading",
     "factlint._config",
     "factlint._plugin_finder",
+    "factlint._extraction",
 )
 
 

@@ -1,4 +1,4 @@
-"""The command line: `factlint check`, `factlint rules` and `factlint explain`.
+"""The command line: `factlint check`, `factlint rules`, `factlint explain` and `factlint extract`.
 
 Exit codes: 0 nothing found, 1 findings, 2 a usage or configuration error.
 Each command imports what it needs when it runs, so that `factlint --help` starts fast.
@@ -108,6 +108,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("code", metavar="CODE", help="a rule code such as A101 (or its name)")
     explain.set_defaults(run=_explain)
+
+    extract = commands.add_parser(
+        "extract",
+        help="draft a fact file from an article's text, for review",
+        description=(
+            "Draft a fact file from an article's text: every figure with its hedge, unit, rate, time and quote. "
+            "Review the draft (metrics are guesses; relations are offered commented out), then check it."
+        ),
+    )
+    extract.add_argument("path", metavar="PATH", help="the article as plain text (- reads standard input)")
+    extract.add_argument(
+        "--published", metavar="DATE", help="its publication date (2025-06-26, 'July 2023'); default: read from its dateline"
+    )
+    extract.add_argument("--publisher", metavar="NAME", default="", help="the source's publisher")
+    extract.add_argument("--url", metavar="URL", default="", help="the source's URL")
+    extract.add_argument(
+        "--id-prefix", metavar="P", default="", help="start every id with this (default: from the publisher, else 'draft')"
+    )
+    extract.add_argument("--format", choices=("toml", "json"), default="toml", help="output format (default: toml)")
+    extract.add_argument("-o", "--output-file", metavar="FILE", help="write the draft to this file instead of stdout")
+    extract.set_defaults(run=_extract)
     return parser
 
 
@@ -252,4 +273,38 @@ def _explain(args: argparse.Namespace) -> int:
         return _fail(f"unknown rule {wanted!r}{hint}")
     text = _pages.page(found) or f"# {found.code} {found.name}\n\n{found.summary}\n"
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_CLEAN
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from factlint._extraction import ExtractionError, extract
+
+    try:
+        text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text(encoding="utf-8")
+    except OSError as error:
+        return _fail(f"{args.path}: {error.strerror or error}")
+    except UnicodeDecodeError:
+        return _fail(f"{args.path}: not UTF-8 text")
+    origin = "standard input" if args.path == "-" else Path(args.path).name
+    try:
+        draft = extract(
+            text,
+            published=args.published,
+            publisher=args.publisher,
+            url=args.url,
+            id_prefix=args.id_prefix,
+            origin=origin,
+        )
+    except ExtractionError as error:
+        return _fail(f"{args.path}: {error}")
+    output = draft.to_json() if args.format == "json" else draft.to_toml()
+    if args.output_file:
+        try:
+            Path(args.output_file).write_text(output, encoding="utf-8")
+        except OSError as error:
+            return _fail(f"{args.output_file}: cannot write it: {error.strerror or error}")
+    else:
+        sys.stdout.write(output)
     return EXIT_CLEAN
