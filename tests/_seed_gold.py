@@ -1,6 +1,8 @@
 """The gold list of the seed articles: every figure with its hedge, rate and time, and every date of their stories.
 
-Written by reading the five articles in tests/data/seeds. A figure is a number the story
+Written by reading the five seed articles, which live beside the repository in
+../shared/seeds and are not copied into it (their README asks for brief quotes only): the
+tests that read them are skipped, saying so, where that folder is missing. A figure is a number the story
 states about what it reports (not a date, a year, a sentence length, a unit's name or the
 publisher's page furniture). Its time is the day range of its as_of or period (whichever
 the story gives) and of its since, resolved against the publication date; a time is the
@@ -13,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 EUROMAIDAN = "000_34e2f88850148c71.txt"
 KYIV_INDEPENDENT = "001_f48eb3d52a5d0486.txt"
@@ -122,5 +126,11 @@ DATES = (
 )
 
 
+SEED_NAMES = (EUROMAIDAN, KYIV_INDEPENDENT, NEWSWEEK, UKRAINSKA_PRAVDA, MOSCOW_TIMES)
+
+
 def seed_text(seed: str) -> str:
-    return (SEEDS / seed).read_text(encoding="utf-8")
+    path = SEEDS / seed
+    if not path.is_file():
+        pytest.skip(f"the seed articles are read from {SEEDS}, which is missing")
+    return path.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from _seed_gold import (
     MOSCOW_TIMES,
     NEWSWEEK,
     PUBLISHED,
+    SEED_NAMES,
     SEEDS,
     seed_text,
 )
@@ -33,7 +34,6 @@ from factlint._extraction.times import find_times
 from factlint._quantities import _PREFIX_HEDGES
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
-SEED_NAMES = sorted(path.name for path in SEEDS.glob("*.txt"))
 FILE_CODES = {"F001", "F002", "F003", "F004"}
 
 
@@ -385,6 +385,27 @@ def test_a_finder_added_first_keeps_the_number_finder_off_its_numbers():
         ("2.20", "t statistic"),
         ("30", "number"),
     ]
+
+
+def test_apa_results_are_drafted_whole_and_checked_for_their_p_values():
+    # A results paragraph as papers print it; F(2, 57) = 3.10 gives p = .053, not .01 (and not
+    # significant: a decision error too).
+    text = (
+        "Participants in the treatment group scored higher than controls, t(28) = 2.20, p = .04. "
+        "The interaction was significant, F(2, 57) = 3.10, p = .01, among 60 students."
+    )
+    draft = factlint.extract(text, published="2024-03-01")
+    drafted = [(claim.figure.stated, claim.figure.finder, claim.active) for claim in draft.claims]
+    assert drafted == [
+        ("t(28) = 2.20, p = .04", "test result", True),
+        ("F(2, 57) = 3.10, p = .01", "test result", True),
+        ("60", "number", True),
+    ]
+    claim_set = factlint.loads(draft.to_toml())
+    assert claim_set.problems == ()
+    assert [claim.statistic for claim in claim_set.claims[:2]] == [factlint.Statistic.TEST] * 2
+    findings = {(finding.code, *finding.claim_ids) for finding in factlint.lint(claim_set, select=["S"])}
+    assert findings == {("S101", claim_set.claims[1].id), ("S102", claim_set.claims[1].id)}
 
 
 # -- an article from another domain ---------------------------------------------------------

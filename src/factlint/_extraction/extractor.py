@@ -156,9 +156,12 @@ def _may_be_after(dates: DateRange, published: DateRange) -> bool:
 def _confidence(figure: Figure, labelled: bool) -> Confidence:
     """High for a number with what it counts, money or a percentage; low for a bare number with nothing around it.
 
-    A number after a label ("Total cases: 34,125") is named by it.
+    A number after a label ("Total cases: 34,125") is named by it. A test result
+    ("t(28) = 2.20, p = .04") is high: its notation says what it is, and it is checked on its own.
     """
     quantity = figure.quantity
+    if figure.finder == "test result":
+        return Confidence.HIGH
     if figure.finder == "number" and (figure.unit or quantity.unit or quantity.percent):
         return Confidence.HIGH
     if labelled or figure.unit or quantity.reading in (Reading.VAGUE, Reading.FRACTION, Reading.RANGE):

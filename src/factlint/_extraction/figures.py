@@ -26,8 +26,16 @@ from factlint._quantities import (
     _alternatives,
     parse_quantity,
 )
+from factlint._reported_tests import find_reported_tests, reported_test_quantity
 
-__all__ = ["DEFAULT_FINDERS", "find_fraction_words", "find_number_words", "find_numbers", "find_vague_quantities"]
+__all__ = [
+    "DEFAULT_FINDERS",
+    "find_fraction_words",
+    "find_number_words",
+    "find_numbers",
+    "find_test_results",
+    "find_vague_quantities",
+]
 
 _HEDGE = _alternatives(_PREFIX_HEDGES)
 _SUFFIX_HEDGE = r"(?:\s+or\s+(?:more|fewer|less)\b|\+)"
@@ -191,10 +199,27 @@ def find_fraction_words(sentence: Sentence) -> Iterator[Figure]:
             yield figure
 
 
+def find_test_results(sentence: Sentence) -> Iterator[Figure]:
+    """APA-style test results, "t(28) = 2.20, p = .04", each drafted whole as one claim's value (S101, S102)."""
+    for start, end, _ in find_reported_tests(sentence.text):
+        stated = " ".join(sentence.text[start:end].split())
+        quantity = reported_test_quantity(stated)
+        if quantity is not None:
+            yield Figure(
+                start=sentence.start + start, end=sentence.start + end, stated=stated, quantity=quantity, finder="test result"
+            )
+
+
 # The finders `extract` runs, in order: where two figures overlap, the earlier one's wins. A
 # finder for another notation (a test statistic, a score) is added to this list, ahead of
 # `find_numbers` when it claims digits that the number finder would otherwise read.
-DEFAULT_FINDERS: tuple[Finder, ...] = (find_fraction_words, find_vague_quantities, find_numbers, find_number_words)
+DEFAULT_FINDERS: tuple[Finder, ...] = (
+    find_test_results,
+    find_fraction_words,
+    find_vague_quantities,
+    find_numbers,
+    find_number_words,
+)
 
 
 def run_finders(sentence: Sentence, finders: Iterable[Finder], skip: Iterable[tuple[int, int]]) -> list[Figure]:

@@ -16,7 +16,7 @@ __all__ = ["Draft"]
 
 _ROLE_ORDER = (Role.AS_OF, Role.PERIOD, Role.SINCE)
 _HEADER = """\
-# A draft fact file, drafted by `factlint extract`{origin}: {claims} claims, {relations} relations offered.
+# A draft fact file, drafted by `factlint extract`{origin}: {claims}, {relations} offered.
 # Review it, then run `factlint check`. Each metric is a guess from the words around its
 # number and each time is read from its sentence: correct them, and give claims that count
 # one thing one metric. Headline figures and low-confidence ones are commented out, and
@@ -37,7 +37,7 @@ class Draft:
     def to_toml(self) -> str:
         """The draft as a TOML fact file that `factlint check` loads as is."""
         origin = f" from {self.origin}" if self.origin else ""
-        parts = [_HEADER.format(origin=origin, claims=len(self.claims), relations=len(self.relations)).rstrip("\n")]
+        parts = [_HEADER.format(origin=origin, claims=_count(len(self.claims), "claim"), relations=_count(len(self.relations), "relation")).rstrip("\n")]
         parts.append("\n".join(_source_lines(self.source)))
         for claim in self.claims:
             parts.append("\n".join(_claim_block(claim, self.source.id)))
@@ -221,3 +221,7 @@ def _string(text: str) -> str:
         for character in text
     )
     return f'"{escaped}"'
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
