@@ -428,3 +428,45 @@ def test_the_strategies_module_can_be_imported_before_hypothesis():
     # Hypothesis runs its entry points (our setup hook) while it is itself being imported.
     code = "import factlint.strategies\nfrom hypothesis import strategies as st\nfrom factlint import Claim\nassert isinstance(st.from_type(Claim).example(), Claim)"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- failing examples print as fact files ---------------------------------------------------------
+
+
+def _failing_example(strategy):
+    """The value drawn by a test that fails at once, and the report Hypothesis prints for it."""
+    drawn = []
+
+    @given(strategy)
+    @settings(database=None, max_examples=1, phases=[Phase.generate], deadline=None)
+    def fails(value):
+        drawn.append(value)
+        raise AssertionError("a planted failure")
+
+    with pytest.raises(AssertionError) as failure:
+        fails()
+    return drawn[-1], "\n".join(failure.value.__notes__)
+
+
+@pytest.mark.parametrize(
+    "strategy", [consistent_claim_sets(max_groups=3), claim_sets(min_size=2, max_size=5)], ids=["consistent", "arbitrary"]
+)
+def test_a_failing_claim_set_prints_as_a_fact_file_that_loads_to_the_same_claims(strategy):
+    claim_set, report = _failing_example(strategy)
+    # The fact file stands on lines of its own, between the argument's name and the comma after it.
+    text = report.split("value=\n", 1)[1].split("\n,\n", 1)[0]
+    assert text.startswith("# ClaimSet as a fact file")
+    again = factlint.loads(text)
+    assert not again.problems
+    assert again.claims == claim_set.claims and again.sources == claim_set.sources
+    assert set(again.relations) == set(claim_set.relations)
+    assert "Claim(" not in report and "Quantity(" not in report
+
+
+@given(claims())
+@heavy
+def test_a_claim_prints_as_its_fact_file_table(claim):
+    from hypothesis.vendor.pretty import pretty
+
+    [again] = factlint.loads(pretty(claim)).claims
+    assert again == claim

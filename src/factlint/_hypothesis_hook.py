@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 __all__ = ["setup"]
 
 
@@ -20,8 +22,9 @@ def setup() -> None:
 
     def strategy(name: str) -> st.SearchStrategy[object]:
         def build() -> st.SearchStrategy[object]:
-            from factlint import strategies
-
+            # Looked up in sys.modules, not as an attribute of the package: a test run that
+            # imports Hypothesis afresh (pytester does) must get strategies built with it.
+            strategies = importlib.import_module("factlint.strategies")
             built: st.SearchStrategy[object] = getattr(strategies, name)()
             return built
 

@@ -14,6 +14,7 @@ from factlint._dates import DateRange, parse_date_range
 from factlint._expressions import Expression, parse_expression
 from factlint._quantities import Factor, Quantity, Reading, Stated, parse_factor, parse_quantity, unit_code
 from factlint._reported_tests import ReportedTest, parse_reported_test, reported_test_quantity
+from factlint._writing import PrettyPrinter, pretty_as_fact_file
 
 __all__ = [
     "Check",
@@ -260,6 +261,10 @@ class _Located:
     def location_of(self, field: str) -> Location | None:
         """Where a field was stated, or where the entry starts when the field was not located."""
         return self.locations.get(field, self.location)
+
+    def _repr_pretty_(self, printer: PrettyPrinter, cycle: bool) -> None:
+        """Hypothesis and IPython print an entry as its fact-file table, which loads as it is."""
+        pretty_as_fact_file(self, printer, cycle)  # type: ignore[arg-type]
 
 
 def _optional_month(instance: object, attribute: attrs.Attribute[int | None], month: int | None) -> None:
@@ -549,6 +554,10 @@ class ClaimSet:
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)
+
+    def _repr_pretty_(self, printer: PrettyPrinter, cycle: bool) -> None:
+        """Hypothesis and IPython print a claim set as its fact file: a failing example can be pasted and checked."""
+        pretty_as_fact_file(self, printer, cycle)
 
     def __len__(self) -> int:
         return len(self.claims)
