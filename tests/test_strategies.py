@@ -62,8 +62,13 @@ PLANTABLE = supported_codes()
         lambda: quantities(hedges=["about"]),
         lambda: quantities(hedges=[]),
         lambda: quantities(hedges=[Hedge.NEARLY], max_value=0),
-        lambda: date_ranges(min_year=2030, max_year=2000),
-        lambda: date_ranges(min_year=999),
+        lambda: quantities(min_value=10**5000, max_value=10**5000),
+        lambda: intervals(max_value=10**1000),
+        lambda: date_ranges(min_value=datetime.date(2030, 1, 1), max_value=datetime.date(2000, 1, 1)),
+        lambda: date_ranges(min_value=datetime.date(999, 12, 31)),
+        lambda: date_ranges(min_value=2000),
+        lambda: date_ranges(max_value=datetime.datetime(2030, 1, 1)),
+        lambda: date_ranges(min_value=datetime.date(2000, 1, 1), min_year=2000),
         lambda: date_ranges(allow_open="yes"),
         lambda: intervals(min_value=1, max_value=0),
         lambda: sources(max_year=10_000),
@@ -81,6 +86,17 @@ PLANTABLE = supported_codes()
 def test_bad_arguments_raise_invalid_argument_at_call_time(make):
     with pytest.raises(InvalidArgument):
         make()
+
+
+def test_a_group_range_is_refused_naming_min_groups_and_max_groups():
+    with pytest.raises(InvalidArgument, match=r"^cannot have min_groups=5 > max_groups=1$"):
+        consistent_claim_sets(min_groups=5, max_groups=1)
+
+
+@given(quantities(min_value=10**999, max_value=10**999))
+@settings(max_examples=20)
+def test_quantities_of_a_thousand_digits_are_written_and_read(quantity):
+    assert quantity.nominal == 10**999 or quantity.interval.low <= 10**999 <= quantity.interval.high
 
 
 @pytest.mark.parametrize("code", ["X999", "F001", "F005", 101])
@@ -135,21 +151,45 @@ def test_an_exact_quantity_holds_its_nominal_value(quantity):
     assert quantity.nominal in quantity.interval
 
 
-@given(date_ranges(min_year=2010, max_year=2020, allow_open=True))
-def test_date_ranges_stay_in_their_years_and_never_run_backwards(dates):
+@given(st.data(), st.dates(datetime.date(1000, 1, 1)), st.dates(datetime.date(1000, 1, 1)))
+def test_date_ranges_lie_between_their_min_and_max_days_and_never_run_backwards(data, first, second):
+    low, high = sorted((first, second))
+    dates = data.draw(date_ranges(min_value=low, max_value=high, allow_open=True))
     assert not dates.is_reversed()
     for day in (dates.first, dates.last):
-        assert day is None or datetime.date(2010, 1, 1) <= day <= datetime.date(2020, 12, 31)
+        assert day is None or low <= day <= high
     assert parse_date_range(dates.text) == dates
 
 
-@given(date_ranges(min_year=9999, max_year=9999, allow_open=True))
-@settings(max_examples=300)
-def test_date_ranges_in_the_year_9999_never_run_past_it(dates):
-    assert not dates.is_reversed()
-    for day in (dates.first, dates.last):
-        assert day is None or day.year == 9999
-    assert parse_date_range(dates.text) == dates
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [
+        (datetime.date(9999, 1, 1), datetime.date(9999, 12, 31)),
+        (datetime.date(9999, 12, 31), datetime.date(9999, 12, 31)),
+        (datetime.date(1000, 1, 1), datetime.date(1000, 1, 1)),
+    ],
+)
+def test_date_ranges_at_the_edges_of_four_digit_years_never_run_past_them(low, high):
+    @given(date_ranges(min_value=low, max_value=high, allow_open=True))
+    @settings(max_examples=300)
+    def check(dates):
+        assert not dates.is_reversed()
+        for day in (dates.first, dates.last):
+            assert day is None or low <= day <= high
+        assert parse_date_range(dates.text) == dates
+
+    check()
+
+
+def test_date_ranges_by_years_still_work_with_a_deprecation_warning():
+    with pytest.warns(DeprecationWarning, match="min_value and max_value as dates"):
+        strategy = date_ranges(min_year=2010, max_year=2011)
+
+    @given(strategy)
+    def check(dates):
+        assert datetime.date(2010, 1, 1) <= dates.first <= dates.last <= datetime.date(2011, 12, 31)
+
+    check()
 
 
 @pytest.mark.parametrize("day", [datetime.date(1000, 1, 1), datetime.date(9999, 12, 31)])

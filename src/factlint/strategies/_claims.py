@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import keyword
 from collections.abc import Iterable
 
@@ -33,7 +34,7 @@ def sources(*, min_year: int = 2000, max_year: int = 2030) -> st.SearchStrategy[
         id=_IDENTIFIERS,
         publisher=st.sampled_from(PUBLISHERS),
         title=st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30),
-        published=st.none() | date_ranges(min_year=min_year, max_year=max_year),
+        published=st.none() | date_ranges(min_value=datetime.date(min_year, 1, 1), max_value=datetime.date(max_year, 12, 31)),
         url=st.just("") | st.builds("https://example.org/{}".format, _IDENTIFIERS),
         cites=st.just(()),
     )
@@ -87,10 +88,10 @@ def claims(
 def _claims(draw: st.DrawFn, metric: st.SearchStrategy[str], source_ids: st.SearchStrategy[str | None]) -> Claim:
     value = draw(quantities(max_value=10**6))
     time = draw(st.sampled_from(("none", "as_of", "period", "running")))
-    dates = date_ranges(min_year=2015, max_year=2025)
+    dates = date_ranges(min_value=datetime.date(2015, 1, 1), max_value=datetime.date(2025, 12, 31))
     as_of = draw(dates) if time in ("as_of", "running") else None
     period = draw(dates) if time == "period" else None
-    since = draw(date_ranges(min_year=2010, max_year=2015)) if time == "running" else None
+    since = draw(date_ranges(min_value=datetime.date(2010, 1, 1), max_value=datetime.date(2015, 12, 31))) if time == "running" else None
     statistic = "mean" if not value.percent and draw(st.integers(0, 9)) == 0 else None
     base = draw(st.integers(1, 500)) if (value.percent or statistic is not None) and draw(st.booleans()) else None
     return Claim(
