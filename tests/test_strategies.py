@@ -4,6 +4,7 @@ import datetime
 import subprocess
 import sys
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, assume, find, given, settings
@@ -61,6 +62,8 @@ PLANTABLE = supported_codes()
         lambda: quantities(min_value=1.5),
         lambda: quantities(hedges=["about"]),
         lambda: quantities(hedges=[]),
+        lambda: quantities(hedges=3),
+        lambda: quantities(hedges="about"),
         lambda: quantities(hedges=[Hedge.NEARLY], max_value=0),
         lambda: quantities(min_value=10**5000, max_value=10**5000),
         lambda: intervals(max_value=10**1000),
@@ -79,6 +82,7 @@ PLANTABLE = supported_codes()
         lambda: claim_sets(min_size=3, max_size=1),
         lambda: consistent_claim_sets(kinds=["nope"]),
         lambda: consistent_claim_sets(kinds="sum"),
+        lambda: consistent_claim_sets(kinds=3),
         lambda: consistent_claim_sets(min_groups=2, max_groups=1),
         lambda: contradicting_claim_sets("A101", beyond_tolerance=None),
     ],
@@ -113,7 +117,7 @@ def test_the_supported_codes_include_every_registered_rule_with_a_planter():
 # -- st.from_type --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", [Claim, Source, ClaimSet, Quantity, DateRange, Interval])
+@pytest.mark.parametrize("kind", [Claim, Source, ClaimSet, Quantity, DateRange, Interval, factlint.Factor, factlint.Expression])
 def test_from_type_builds_each_model_class(kind):
     @given(st.from_type(kind))
     @heavy
@@ -121,6 +125,33 @@ def test_from_type_builds_each_model_class(kind):
         assert isinstance(value, kind)
 
     check()
+
+
+@pytest.mark.parametrize("kind", [Claim, Source, factlint.Sum, factlint.Part, factlint.Ratio, factlint.Same, factlint.Check])
+def test_from_type_builds_entries_that_a_fact_file_states_as_they_are(kind):
+    from hypothesis.vendor.pretty import pretty
+
+    @given(st.from_type(kind))
+    @heavy
+    def check(value):
+        # Valid ids, factor words and expressions: the entry's own table loads back to it without a problem.
+        loaded = factlint.loads(pretty(value))
+        assert not loaded.problems
+        [again] = [*loaded.claims, *loaded.sources, *loaded.relations]
+        assert again == value
+
+    check()
+
+
+@given(st.from_type(factlint.Relation))
+def test_from_type_of_relation_builds_relations_that_name_identifiers(relation):
+    assert relation.claim_ids and all(claim_id.isidentifier() for claim_id in relation.claim_ids)
+
+
+@given(st.from_type(factlint.Location), st.from_type(factlint.Dims))
+def test_from_type_builds_locations_in_fact_files_and_dims_of_text(location, dims):
+    assert location.path.endswith(".facts.toml") and location.line >= 1 and location.column >= 1
+    assert isinstance(dims, factlint.Dims) and all(key and value for key, value in dims.items())
 
 
 # -- quantities, dates and intervals -------------------------------------------------------------
@@ -510,3 +541,31 @@ def test_a_claim_prints_as_its_fact_file_table(claim):
 
     [again] = factlint.loads(pretty(claim)).claims
     assert again == claim
+
+
+def test_without_hypothesis_the_strategies_module_says_to_install_the_extra():
+    code = (
+        "import sys\n"
+        "sys.modules['hypothesis'] = None  # as if Hypothesis were not installed\n"
+        "try:\n"
+        "    import factlint.strategies\n"
+        "except ImportError as error:\n"
+        "    print(type(error).__name__, error.name, error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == (
+        'ModuleNotFoundError hypothesis factlint.strategies needs Hypothesis, which is not installed: '
+        'pip install "factlint[hypothesis]"'
+    )
+    assert result.stderr == ""
+
+
+def test_the_hypothesis_extra_installs_hypothesis():
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    [requirement] = pyproject["project"]["optional-dependencies"]["hypothesis"]
+    assert requirement.startswith("hypothesis>=")

@@ -2,25 +2,36 @@
 
 Hypothesis and IPython print a value through its `_repr_pretty_`: the model's classes use
 this, so a failing example prints as a fact file one can paste into `*.facts.toml`.
+An entry names its table in `_fact_file_table` ("claim", "sum", ...); its fields are written
+under their own names, which are the fact file's keys, leaving out those at their default.
 """
 
 from __future__ import annotations
 
+import enum
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Protocol
+
+import attrs
 
 from factlint._dates import DateError, DateRange, parse_date_range
-from factlint._quantities import Quantity, Reading
+from factlint._expressions import Expression
+from factlint._quantities import Factor, Quantity, Reading
 
-if TYPE_CHECKING:
-    from factlint._model import Claim, ClaimSet, FileSettings, Relation, Source
-
-__all__ = ["PrettyPrinter", "fact_file_text", "pretty_as_fact_file"]
+__all__ = ["FactFileEntry", "PrettyPrinter", "fact_file_text", "pretty_as_fact_file"]
 
 # A bare key in TOML: letters, digits, underscores and dashes; anything else is quoted.
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+# The order in which a fact file's relations load: sums, parts, ratios, sames, then checks.
+_RELATION_TABLES = ("sum", "part", "ratio", "same", "check")
+
+
+class FactFileEntry(Protocol):
+    """An attrs class of the model that a fact-file table states: `_fact_file_table` names the table."""
+
+    _fact_file_table: ClassVar[str]
 
 
 class PrettyPrinter(Protocol):
@@ -29,43 +40,65 @@ class PrettyPrinter(Protocol):
     def text(self, obj: str) -> None: ...
 
 
-def pretty_as_fact_file(value: ClaimSet | Claim | Source | Relation | FileSettings, printer: PrettyPrinter, cycle: bool) -> None:
+def pretty_as_fact_file(
+    printer: PrettyPrinter, heading: str, entries: Sequence[FactFileEntry], notes: Iterable[str] = ()
+) -> None:
     """`_repr_pretty_` for the model: the fact file on lines of its own, so that it can be pasted whole."""
     try:
-        text = fact_file_text(value)
+        text = fact_file_text(entries, notes)
     except ValueError:  # a number beyond what Python writes as text (over 4,300 digits)
-        printer.text(object.__repr__(value))
+        printer.text(", ".join(object.__repr__(entry) for entry in entries))
         return
-    printer.text("\n# " + type(value).__name__ + " as a fact file (*.facts.toml):\n" + text)
+    printer.text(f"\n# {heading} as a fact file (*.facts.toml):\n{text}")
 
 
-def fact_file_text(value: ClaimSet | Claim | Source | Relation | FileSettings) -> str:
-    """The TOML text of a claim set, or of one claim, source or relation, as `factlint.loads` reads it back."""
-    from factlint._model import Claim, ClaimSet, FileSettings, Source
-
-    if isinstance(value, ClaimSet):
-        tables = [
-            *(_source_lines(source) for source in value.sources),
-            *(_claim_lines(claim) for claim in value.claims),
-            *(_relation_lines(relation) for relation in _by_kind(value.relations)),
-        ]
-        notes = [f"# {problem.code} {' '.join(problem.message.split())}" for problem in value.problems]
-        return "\n\n".join(["\n".join(notes)] * bool(notes) + ["\n".join(table) for table in tables]) + "\n"
-    if isinstance(value, Claim):
-        return "\n".join(_claim_lines(value)) + "\n"
-    if isinstance(value, Source):
-        return "\n".join(_source_lines(value)) + "\n"
-    if isinstance(value, FileSettings):
-        return "\n".join(_file_settings_lines(value)) + "\n"
-    return "\n".join(_relation_lines(value)) + "\n"
+def fact_file_text(entries: Iterable[FactFileEntry], notes: Iterable[str] = ()) -> str:
+    """The TOML text of these entries (sources, claims, relations), relations in the order they load back in."""
+    ordered = sorted(entries, key=_entry_order)
+    comments = [f"# {' '.join(note.split())}" for note in notes]
+    blocks = ["\n".join(comments)] if comments else []
+    blocks += ["\n".join(_entry_lines(entry)) for entry in ordered]
+    return "\n\n".join(blocks) + "\n"
 
 
-def _by_kind(relations: Iterable[Relation]) -> list[Relation]:
-    """The relations in the order a fact file loads them: sums, parts, ratios, sames, then checks."""
-    from factlint._model import Check, Part, Ratio, Same, Sum
+def _entry_order(entry: FactFileEntry) -> int:
+    table = entry._fact_file_table
+    return 1 + _RELATION_TABLES.index(table) if table in _RELATION_TABLES else 0
 
-    order = (Sum, Part, Ratio, Same, Check)
-    return sorted(relations, key=lambda relation: order.index(type(relation)))
+
+def _entry_lines(entry: FactFileEntry) -> Iterator[str]:
+    yield f"[[{entry._fact_file_table}]]"
+    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(type(entry))  # type: ignore[arg-type]
+    for field in fields:
+        if not (field.init and field.eq):  # where it was stated, and what is derived from it
+            continue
+        value = getattr(entry, field.name)
+        default = field.default.factory() if isinstance(field.default, attrs.Factory) else field.default  # type: ignore[arg-type, union-attr]
+        if value is None or (default is not attrs.NOTHING and value == default):
+            continue
+        yield f"{field.name} = {_value(value)}"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, Quantity):
+        return _quantity(value)
+    if isinstance(value, DateRange):
+        return _date_range(value)
+    if isinstance(value, (Factor, Expression)):
+        return _string(value.text)
+    if isinstance(value, enum.Enum):
+        return _value(value.value)
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{_key(key)} = {_value(item)}" for key, item in value.items()) + " }"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(_value, value)) + "]"
+    raise TypeError(f"a fact file cannot state {type(value).__name__} {value!r}")
 
 
 def _string(text: str) -> str:
@@ -83,10 +116,6 @@ def _string(text: str) -> str:
 
 def _key(name: str) -> str:
     return name if _BARE_KEY.fullmatch(name) else _string(name)
-
-
-def _strings(items: Iterable[str]) -> str:
-    return "[" + ", ".join(map(_string, items)) + "]"
 
 
 def _quantity(quantity: Quantity) -> str:
@@ -108,94 +137,3 @@ def _date_range(dates: DateRange) -> str:
     if dates.first is not None and dates.first == dates.last:
         return _string(first)
     return _string(f"{first}/{last}")
-
-
-def _source_lines(source: Source) -> Iterator[str]:
-    yield "[[source]]"
-    yield f"id = {_string(source.id)}"
-    for name in ("publisher", "title", "url"):
-        if getattr(source, name):
-            yield f"{name} = {_string(getattr(source, name))}"
-    for name in ("published", "retrieved"):
-        dates = getattr(source, name)
-        if dates is not None:
-            yield f"{name} = {_date_range(dates)}"
-    if source.cites:
-        yield f"cites = {_strings(source.cites)}"
-
-
-def _file_settings_lines(settings: FileSettings) -> Iterator[str]:
-    yield "[factlint]"
-    if settings.ignore:
-        yield f"ignore = {_strings(settings.ignore)}"
-    if not settings.infer:
-        yield "infer = false"
-    if settings.fiscal_year_start is not None:
-        yield f"fiscal-year-start = {settings.fiscal_year_start}"
-
-
-def _claim_lines(claim: Claim) -> Iterator[str]:
-    yield "[[claim]]"
-    yield f"id = {_string(claim.id)}"
-    yield f"metric = {_string(claim.metric)}"
-    yield f"value = {_quantity(claim.value)}"
-    if claim.unit:
-        yield f"unit = {_string(claim.unit)}"
-    if claim.per is not None:
-        yield f"per = {_string(claim.per.value)}"
-    for name in ("as_of", "period", "since"):
-        dates = getattr(claim, name)
-        if dates is not None:
-            yield f"{name} = {_date_range(dates)}"
-    if claim.dims:
-        yield "dims = { " + ", ".join(f"{_key(key)} = {_string(value)}" for key, value in claim.dims.items()) + " }"
-    if claim.of is not None:
-        yield f"of = {claim.of}" if isinstance(claim.of, int) else f"of = {_string(claim.of)}"
-    # A reported test's statistic is implied by its value.
-    if claim.statistic is not None and claim.test is None:
-        yield f"statistic = {_string(claim.statistic.value)}"
-    if claim.items != 1:
-        yield f"items = {claim.items}"
-    if claim.mean is not None:
-        yield f"mean = {_string(claim.mean)}"
-    if claim.binary:
-        yield "binary = true"
-    if claim.tails is not None:
-        yield f"tails = {claim.tails}"
-    if claim.forecast:
-        yield "forecast = true"
-    if claim.source is not None:
-        yield f"source = {_string(claim.source)}"
-    if claim.quote:
-        yield f"quote = {_string(claim.quote)}"
-    if claim.ignore:
-        yield f"ignore = {_strings(claim.ignore)}"
-
-
-def _relation_lines(relation: Relation) -> Iterator[str]:
-    from factlint._model import Check, Part, Ratio, Same, Sum
-
-    if isinstance(relation, Sum):
-        yield "[[sum]]"
-        yield f"total = {_string(relation.total)}"
-        yield f"parts = {_strings(relation.parts)}"
-        yield f"complete = {'true' if relation.complete else 'false'}"
-    elif isinstance(relation, Part):
-        yield "[[part]]"
-        yield f"part = {_string(relation.part)}"
-        yield f"whole = {_string(relation.whole)}"
-    elif isinstance(relation, Ratio):
-        yield "[[ratio]]"
-        yield f"of = {_string(relation.of)}"
-        yield f"to = {_string(relation.to)}"
-        yield f"factor = {_string(relation.factor.text)}"
-    elif isinstance(relation, Same):
-        yield "[[same]]"
-        yield f"claims = {_strings(relation.claims)}"
-    elif isinstance(relation, Check):
-        yield "[[check]]"
-        if relation.name:
-            yield f"name = {_string(relation.name)}"
-        yield f"expr = {_string(relation.expr.text)}"
-        if relation.message:
-            yield f"message = {_string(relation.message)}"

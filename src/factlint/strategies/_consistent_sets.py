@@ -750,6 +750,8 @@ def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
         return GROUP_KINDS
     if isinstance(kinds, str):
         raise InvalidArgument(f"kinds={kinds!r} must be a collection of group kinds, not one string")
+    if not isinstance(kinds, Iterable):
+        raise InvalidArgument(f"kinds={kinds!r} must be a collection of group kinds")
     chosen = tuple(kinds)
     unknown = [kind for kind in chosen if kind not in GROUP_KINDS]
     if unknown or not chosen:

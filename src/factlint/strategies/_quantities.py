@@ -52,6 +52,8 @@ def quantities(
 
 
 def _check_hedges(hedges: Iterable[object]) -> tuple[Hedge, ...]:
+    if isinstance(hedges, (str, bytes)) or not isinstance(hedges, Iterable):
+        raise InvalidArgument(f"hedges={hedges!r} must be a collection of factlint.Hedge members")
     chosen: list[Hedge] = []
     for hedge in hedges:
         if not isinstance(hedge, Hedge):
