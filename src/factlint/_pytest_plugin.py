@@ -110,13 +110,22 @@ class FactFile(pytest.File):
     """
 
     def collect(self) -> Iterator[pytest.Item]:
+        from factlint._settings import Settings
+
         settings = _settings_for(self.config, self.path)
-        if isinstance(settings, _ConfigurationProblem):
-            reported = self.config.stash[_REPORTED_PROBLEMS]
-            if settings.path not in reported:
-                reported.add(settings.path)
-                yield ConfigurationItem.from_parent(self, name="factlint-configuration", problem=settings)
-        yield FactFileItem.from_parent(self, name="factlint")
+        if not isinstance(settings, _ConfigurationProblem):
+            yield FactFileItem.from_parent(self, name="factlint", settings=settings)
+            return
+        reported = self.config.stash[_REPORTED_PROBLEMS]
+        if settings.path not in reported:
+            reported.add(settings.path)
+            yield ConfigurationItem.from_parent(self, name="factlint-configuration", problem=settings)
+        # Skipped by a mark, so that the skip is reported at the fact file; its settings are never used.
+        item = FactFileItem.from_parent(self, name="factlint", settings=Settings())
+        item.add_marker(
+            pytest.mark.skip(reason=f"not checked: its factlint configuration {_relative(self.config, settings.path)} cannot be used")
+        )
+        yield item
 
 
 class ConfigurationItem(pytest.Item):
@@ -144,8 +153,9 @@ class ConfigurationItem(pytest.Item):
 class FactFileItem(pytest.Item):
     """The factlint check of one fact file; marked `factlint`, so `-m factlint` selects it."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, settings: Settings, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.settings = settings
         self.add_marker(_MARKER)
 
     def runtest(self) -> None:
@@ -170,9 +180,7 @@ class FactFileItem(pytest.Item):
         cache = self.config.stash[_FOLDER_REPORTS]
         folder = self.path.parent.resolve()
         if folder not in cache:
-            settings = _settings_for(self.config, self.path)
-            if isinstance(settings, _ConfigurationProblem):
-                pytest.skip(f"not checked: its factlint configuration {_relative(self.config, settings.path)} cannot be used")
+            settings = self.settings
             [(_, claim_set)] = load_by_folder(
                 self.path, tolerances=settings.tolerances, fiscal_year_start=settings.fiscal_year_start
             )
@@ -189,5 +197,6 @@ class FactFileItem(pytest.Item):
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        # The head line of a failure names the fact file, as a test's names its function.
-        return self.path, None, _relative(self.config, self.path)
+        # The head line of a failure names the fact file, as a test's names its function; the
+        # check is of the whole file, from its first line.
+        return self.path, 0, _relative(self.config, self.path)
