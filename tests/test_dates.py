@@ -203,6 +203,37 @@ def test_yearless_forms_resolve_against_the_publication_date(text: str, first: d
     assert span(text, PUBLISHED) == (first, last)
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("the year ending March 2019", D(2018, 4, 1), D(2019, 3, 31)),
+        ("year to June 2024", D(2023, 7, 1), D(2024, 6, 30)),
+        ("the 12 months to September 2023", D(2022, 10, 1), D(2023, 9, 30)),
+        ("twelve months ending December 2016", D(2016, 1, 1), D(2016, 12, 31)),
+        ("the year ended June 30, 2023", D(2022, 7, 1), D(2023, 6, 30)),
+        ("year ending February 2020", D(2019, 3, 1), D(2020, 2, 29)),
+        ("the year to February 29, 2024", D(2023, 3, 1), D(2024, 2, 29)),
+        # Without a year, the latest such month not after publication (26 June 2025).
+        ("the year to May", D(2024, 6, 1), D(2025, 5, 31)),
+        ("the year to date", D(2025, 1, 1), D(2025, 6, 26)),
+    ],
+)
+def test_a_rolling_year_is_the_twelve_months_up_to_its_end(text: str, first: date, last: date) -> None:
+    assert span(text, PUBLISHED) == (first, last)
+
+
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)))
+def test_a_rolling_year_to_a_day_is_a_year_of_days(end: date) -> None:
+    first, last = span(f"the year ended {end.isoformat()}")
+    assert last == end
+    assert first is not None and 365 <= (last - first).days + 1 <= 366
+
+
+def test_a_rolling_year_to_a_part_of_a_month_is_an_error() -> None:
+    with pytest.raises(DateError, match="needs the day or month it ends with"):
+        parse_date_range("the year to late May 2024")
+
+
 def test_yearless_29_february_takes_the_latest_leap_year() -> None:
     assert span("29 February", D(2025, 6, 26)) == (D(2024, 2, 29), D(2024, 2, 29))
     assert span("29 February", D(1904, 2, 28)) == (D(1896, 2, 29), D(1896, 2, 29))

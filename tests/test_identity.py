@@ -265,6 +265,27 @@ def test_forecasts_from_different_times_are_revisions_not_contradictions():
     assert codes(ClaimSet(claims=claims, sources=outlets("a", "b", published="2025-12-31"))) == []
 
 
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_counts_of_one_period_recorded_at_different_dates_are_revisions_not_contradictions(first, later):
+    claims = [
+        Claim(id="feb", metric="deaths", value=first, period="April 2022", as_of="2023-02-05", source="a"),
+        Claim(id="jul", metric="deaths", value=later, period="April 2022", as_of="2023-07-16", source="b"),
+    ]
+    assert codes(ClaimSet(claims=claims, sources=outlets("a", "b", published="2023-07-18"))) == []
+
+
+def test_counts_of_one_period_recorded_on_one_date_are_still_one_quantity():
+    claims = [
+        Claim(id="one", metric="deaths", value=714, period="April 2022", as_of="2023-02-05", source="a"),
+        Claim(id="two", metric="deaths", value=817, period="April 2022", as_of="2023-02-05", source="b"),
+        Claim(id="three", metric="deaths", value=714, period="April 2022", source="a"),
+        Claim(id="four", metric="deaths", value=817, period="April 2022", source="b"),
+    ]
+    found = factlint.lint(ClaimSet(claims=claims, sources=outlets("a", "b", published="2023-07-18")))
+    assert {finding.claim_ids for finding in found} == {frozenset({"one", "two"}), frozenset({"three", "four"})}
+    assert {finding.code for finding in found} == {"C101"}
+
+
 # -- 14. a correction for two sources that disagree by a typo --------------------------------------------
 
 

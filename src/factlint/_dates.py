@@ -124,6 +124,11 @@ def parse_date_range(
       December 2011 (write ``2011/12``), and where the two digits are also an EDTF code
       (``2023-24`` is winter 2023 too) both readings are covered.
 
+    - Rolling years, as statistics offices date them: ``the year ending March 2019``
+      (April 2018 to March 2019), ``the year to June 2024``, ``the 12 months to September
+      2023``, ``the year ended June 30, 2023`` (1 July 2022 to 30 June 2023). The end is a
+      month or a day; without a year it is the latest one not after the reference.
+
     Periods between two ends, each end kept as ``start`` and ``end``:
 
     - EDTF intervals ``2022-09/2025-05``, ``September 2022/late May 2025``, open
@@ -150,8 +155,8 @@ def parse_date_range(
     - ``last week``: the week before (Monday to Sunday or Sunday to Saturday) or the seven
       days before the reference, all covered; ``last month``, ``last year``: the calendar
       month or year before.
-    - ``so far this year``, ``earlier this year``, ``so far this month``, ``earlier this
-      month``: from the first day of the year or month to the reference; ``so far in
+    - ``so far this year``, ``earlier this year``, ``the year to date``, ``so far this
+      month``, ``earlier this month``: from the first day of the year or month to the reference; ``so far in
       2025``: from 1 January 2025 to the reference, or to the year's end if it is over.
     - Two-digit years (``FY23``) are the year with those digits nearest to the reference.
 
@@ -528,6 +533,8 @@ _RELATIVE_DATES: dict[str, Callable[[datetime.date], DateRange]] = {
     "last year": _last_year,
     "so far this year": _year_so_far,
     "earlier this year": _year_so_far,
+    "year to date": _year_so_far,
+    "the year to date": _year_so_far,
 }
 
 
@@ -741,6 +748,12 @@ _RANGE_HYPHENS = re.compile(r"(?<=[a-z.])-(?=[a-z])|(?<=\b[0-9]{4})-(?=[0-9]{4}\
 _BETWEEN_AND = re.compile(r" and ", re.ASCII | re.IGNORECASE)
 _ANY_SEPARATOR = (_RANGE_WORDS, _RANGE_DASHES, _RANGE_HYPHENS)
 # A period that opens with a word, and the separators that may end its start.
+# "the year ending March 2019", "the year to June 2024", "the 12 months to September 2023", as
+# statistics offices date a rolling year.
+_YEAR_ENDING = re.compile(
+    r"(?:the )?(?:year|12 months|twelve months|12-month period)(?: period)? (?:ending|ended|to|up to) (?=.)",
+    re.ASCII | re.IGNORECASE,
+)
 _OPENINGS = (
     (re.compile(r"from (?=.)", re.ASCII | re.IGNORECASE), _ANY_SEPARATOR),
     (re.compile(r"between (?=.)", re.ASCII | re.IGNORECASE), (_BETWEEN_AND,)),
@@ -788,6 +801,9 @@ def _read(text: str, context: _Context) -> _Reading:
     plain = _read_form(text, context)
     if plain is not None:
         return plain
+    ending = _YEAR_ENDING.match(text)
+    if ending is not None:
+        return _twelve_months_to(_resolved(_read_end(text[ending.end() :].strip(), context, f"after {ending[0].strip()!r}"), context))
     for opening, separator_kinds in _OPENINGS:
         opened = opening.match(text)
         if opened is not None:
@@ -800,6 +816,15 @@ def _read(text: str, context: _Context) -> _Reading:
     if _RANGE_DASHES.search(text) or _RANGE_HYPHENS.search(text):
         return _read_period(text, context, (_RANGE_DASHES, _RANGE_HYPHENS))
     raise _Unreadable(_not_understood(text))
+
+
+def _twelve_months_to(end: DateRange) -> DateRange:
+    """The twelve months that end on an end day or with an end month: "year ending March 2019" is April 2018 to March 2019."""
+    first, last = _closed(end)
+    if first != last and (first.day != 1 or last != _last_day(last.year, last.month) or first.month != last.month):
+        raise _Unreadable(f"a year ending {end.text!r} needs the day or month it ends with")
+    year_before = _day(last.year - 1, last.month, min(last.day, _month_length(last.year - 1, last.month)))
+    return DateRange(year_before + _ONE_DAY, last)
 
 
 def _read_form(text: str, context: _Context) -> _Reading | None:

@@ -143,8 +143,14 @@ _PREFIX_HEDGES: dict[str, Hedge] = {
     "at least": Hedge.AT_LEAST,
     "no fewer than": Hedge.AT_LEAST,
     "no less than": Hedge.AT_LEAST,
+    "not less than": Hedge.AT_LEAST,
+    "a minimum of": Hedge.AT_LEAST,
     "more than": Hedge.MORE_THAN,
     "in excess of": Hedge.MORE_THAN,
+    "well over": Hedge.MORE_THAN,
+    "higher than": Hedge.MORE_THAN,
+    "greater than": Hedge.MORE_THAN,
+    "well above": Hedge.MORE_THAN,
     "exceeding": Hedge.MORE_THAN,
     "over": Hedge.MORE_THAN,
     "above": Hedge.MORE_THAN,
@@ -152,10 +158,15 @@ _PREFIX_HEDGES: dict[str, Hedge] = {
     "up to": Hedge.AT_MOST,
     "no more than": Hedge.AT_MOST,
     "as many as": Hedge.AT_MOST,
+    "not more than": Hedge.AT_MOST,
+    "a maximum of": Hedge.AT_MOST,
     "fewer than": Hedge.FEWER_THAN,
     "less than": Hedge.FEWER_THAN,
     "under": Hedge.FEWER_THAN,
     "below": Hedge.FEWER_THAN,
+    "well under": Hedge.FEWER_THAN,
+    "lower than": Hedge.FEWER_THAN,
+    "well below": Hedge.FEWER_THAN,
 }
 _SUFFIX_HEDGES: dict[str, Hedge] = {
     "or more": Hedge.AT_LEAST,
@@ -412,9 +423,10 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
     (N ± `approximate`, and at least the plain reading); nearly, almost, just under, close
     to, slightly fewer than, a little under ([N − `nearly`, N)); just over, slightly more
     than, a little over, upwards of ((N, N + `nearly`]); at least, no fewer than, no less
-    than, "N or more", "N+" ([N, ∞)); more than, over, above, in excess of, exceeding
-    ((N, ∞)); at most, up to, no more than, as many as, "N or fewer" ([0, N]); fewer than,
-    less than, under, below ([0, N)). Hedges combine with money: "just over $2 billion" is
+    than, not less than, a minimum of, "N or more", "N+" ([N, ∞)); more than, over, above,
+    well over, well above, higher than, greater than, in excess of, exceeding ((N, ∞)); at most, up to, no more than,
+    not more than, a maximum of, as many as, "N or fewer" ([0, N]); fewer than, less than,
+    under, below, well under, well below, lower than ([0, N)). Hedges combine with money: "just over $2 billion" is
     (2 billion, 2.2 billion].
 
     A number with a dot and exactly three digits after it ("10.025") may use the dot as a
@@ -791,8 +803,16 @@ _TIMES = re.compile(
     r"(?:\s+(?:as many|the number|that))?"
 )
 # "10 percent higher": the change is a stated percentage, read with its own precision and hedge.
+# News copy also puts the change after its word ("up 8%", "fell by 3%", "a rise of 10%") or
+# names it with a noun ("a 20% fall", "an 8% increase").
 _PERCENT_CHANGE = re.compile(
-    r"(?P<change>.+?)\s+(?:(?P<up>higher|more|up|increase)|(?P<down>lower|less|down|decrease))"
+    r"(?:an? (?=[0-9~]))?(?P<change>.+?)\s+"
+    r"(?:(?P<up>higher|more|up|increase|rise|jump|gain)|(?P<down>lower|less|down|decrease|fall|drop|decline))"
+)
+_PERCENT_CHANGE_AFTER = re.compile(
+    r"(?:(?P<up>up|rose|grew|increased|jumped|climbed|(?:an increase|a rise|a jump|a gain|growth) of)"
+    r"|(?P<down>down|fell|dropped|decreased|declined|(?:a decrease|a fall|a drop|a decline) of))"
+    r"(?:\s+by)?\s+(?P<change>.+)"
 )
 _EXACTLY = "exactly "
 _NOTES = {
@@ -845,7 +865,8 @@ def parse_factor(
 
     Words are approximate, ± the `ratio` tolerance, unless stated "exactly"; a hedge reads as
     in the hedge table ("nearly double" is [1.8, 2)); "10 percent higher" is 1 + N/100 with N
-    read as a stated number. A number given as data (int, Fraction, Decimal) is exact.
+    read as a stated number, as are "up 10%", "rose by 10%", "a 10% rise" and "a rise of
+    10%" ("lower", "down", "fell", "a fall of": 1 - N/100). A number given as data (int, Fraction, Decimal) is exact.
     """
     if isinstance(stated, Factor):
         return stated
@@ -870,7 +891,7 @@ def _parse_factor_text(text: str, tolerances: Tolerances) -> Factor:
     exactly = normal.startswith(_EXACTLY)
     if exactly:
         normal = normal[len(_EXACTLY) :]
-    change = _PERCENT_CHANGE.fullmatch(normal)
+    change = _PERCENT_CHANGE.fullmatch(normal) or _PERCENT_CHANGE_AFTER.fullmatch(normal)
     if change:
         try:
             percent = _parse_text(change["change"], tolerances, False)
