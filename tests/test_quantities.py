@@ -78,6 +78,8 @@ def half_up(low: Fraction | int, high: Fraction | int) -> Interval:
         # 10% of 1.0 (0.1) is wider than the rounding of its last digit (0.05).
         ("about 1.0", Interval(Fraction(9, 10), Fraction(11, 10))),
         ("about 30%", Interval(27, 33)),
+        ("the estimated 30%", Interval(27, 33)),
+        ("estimated 30%", Interval(27, 33)),
         # nearly / just under: [N - 10%, N)
         ("nearly 100", half_up(90, 100)),
         ("almost 100", half_up(90, 100)),
@@ -106,10 +108,13 @@ def half_up(low: Fraction | int, high: Fraction | int) -> Interval:
         ("well above 18,000", Interval(18000, INFINITY, low_open=True)),
         ("higher than 750", Interval(750, INFINITY, low_open=True)),
         ("greater than 750", Interval(750, INFINITY, low_open=True)),
+        # "The death toll climbed past 80"
+        ("past 80", Interval(80, INFINITY, low_open=True)),
         ("at most 10", Interval(0, 10)),
         ("up to 10", Interval(0, 10)),
         ("as many as 10", Interval(0, 10)),
         ("a maximum of 10", Interval(0, 10)),
+        ("as much as 10", Interval(0, 10)),
         ("not more than 10", Interval(0, 10)),
         ("fewer than 10", half_up(0, 10)),
         ("below 10", half_up(0, 10)),
@@ -755,6 +760,14 @@ def test_a_number_word_stated_for_a_rate_is_rounding_of_its_last_digit():
         ("up to a third", Interval(0, Fraction(100, 3)), Hedge.AT_MOST),
         ("fewer than half", half_up(0, 50), Hedge.FEWER_THAN),
         ("Nearly Half", half_up(Fraction(81, 2), 50), Hedge.NEARLY),
+        # "N in M" and "N out of M" are the share N/M, read as a fraction word is.
+        ("one in five", Interval(18, 22), Hedge.APPROXIMATE),
+        ("one in every five", Interval(18, 22), Hedge.APPROXIMATE),
+        ("Two out of three", Interval(60, Fraction(220, 3)), Hedge.APPROXIMATE),
+        ("nine out of 10", Interval(81, 99), Hedge.APPROXIMATE),
+        ("3 in 10", Interval(27, 33), Hedge.APPROXIMATE),
+        ("nearly one in five", half_up(Fraction(81, 5), 20), Hedge.NEARLY),
+        ("more than one in three", Interval(Fraction(100, 3), 100, low_open=True), Hedge.MORE_THAN),
     ],
 )
 def test_a_fraction_word_is_a_share_read_as_about_or_as_its_hedge_says(stated, interval, hedge):
@@ -763,6 +776,31 @@ def test_a_fraction_word_is_a_share_read_as_about_or_as_its_hedge_says(stated, i
     assert quantity.hedge is hedge
     assert quantity.percent
     assert quantity.reading is Reading.FRACTION
+
+
+@pytest.mark.parametrize(
+    ("stated", "interval", "unit"),
+    [
+        ("half a million", Interval(450_000, 550_000), ""),
+        ("a quarter of a million", Interval(225_000, 275_000), ""),
+        ("more than half a million dollars", Interval(500_000, INFINITY, low_open=True), "USD"),
+        ("nearly three-quarters of a billion euros", half_up(675_000_000, 750_000_000), "EUR"),
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_a_number_read_as_about(stated, interval, unit):
+    quantity = parse_quantity(stated)
+    assert (quantity.interval, quantity.unit, quantity.percent) == (interval, unit, False)
+
+
+def test_a_fraction_of_a_scale_word_takes_only_a_currency_after_it():
+    with pytest.raises(QuantityError, match="'pounds' after 'million' is not a currency"):
+        parse_quantity("half a million pounds")
+
+
+@pytest.mark.parametrize("stated", ["six in five", "one in 0", "one in zillions"])
+def test_n_in_m_that_names_no_share_is_an_error(stated):
+    with pytest.raises(QuantityError):
+        parse_quantity(stated)
 
 
 def test_a_fraction_word_keeps_its_exact_share_as_nominal_value():

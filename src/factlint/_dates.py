@@ -49,6 +49,9 @@ class DateRange:
     text: str = attrs.field(default="", eq=False)
     start: DateRange | None = attrs.field(default=None, eq=False)
     end: DateRange | None = attrs.field(default=None, eq=False)
+    # The part of its day a one-day date names ("Monday evening": "evening"), or "" for the whole
+    # day. Its days are the day's; a stock stated at two parts of one day may be two numbers.
+    part_of_day: str = attrs.field(default="", eq=False)
 
     @property
     def days(self) -> int | None:
@@ -148,7 +151,9 @@ def parse_date_range(
       the reference ("late May" published 26 June 2025 is 21-31 May 2025).
     - ``today``, ``yesterday``; ``Tuesday`` (also ``on Tuesday``, ``Tue``): the latest
       Tuesday on or before the reference; ``last Tuesday``: the latest Tuesday before it,
-      or the Tuesday of the week before the reference's week (both covered).
+      or the Tuesday of the week before the reference's week (both covered). A part of the
+      day may follow or lead: ``Tuesday evening``, ``Tuesday morning``, ``early on
+      Tuesday``; the days are Tuesday's, and ``part_of_day`` keeps the part ("evening").
     - ``this week``, ``this month``, ``this year``: the week (Monday to Sunday or Sunday
       to Saturday), month or year holding the reference; as a period it ends at the
       reference or at the end of the week, month or year (``end`` covers both).
@@ -538,6 +543,17 @@ _RELATIVE_DATES: dict[str, Callable[[datetime.date], DateRange]] = {
 }
 
 
+# The parts of a day a weekday may be stated with, as compared: "early on Monday" is its morning.
+_PARTS_OF_DAY = {
+    "early": "morning",
+    "morning": "morning",
+    "afternoon": "afternoon",
+    "evening": "evening",
+    "night": "night",
+    "late": "late",
+}
+
+
 def _check_weekday(match: re.Match[str], dates: DateRange) -> DateRange:
     """A day with its weekday stated ("Tuesday, June 4, 2024"), which must be that day's weekday."""
     if match["weekday"] is None:
@@ -647,6 +663,14 @@ def _weekday(match: re.Match[str], context: _Context) -> _Reading:
     return _hull_of([DateRange(day, day) for day in days])
 
 
+def _weekday_part(match: re.Match[str], context: _Context) -> _Reading:
+    """A weekday with a part of its day: "Monday evening", "early on Tuesday" are that day, at that part of it."""
+    day = _weekday(match, context)
+    assert isinstance(day, DateRange)
+    words = (match["early"] or match["part"]).lower()
+    return attrs.evolve(day, part_of_day=_PARTS_OF_DAY[words])
+
+
 def _third_of_month(match: re.Match[str], context: _Context) -> _Reading:
     month = _month_number(match["month"])
     part = _THIRD_PHRASES[match["phrase"].lower()] if match["phrase"] else match["part"].lower()
@@ -722,6 +746,11 @@ _FORMS = _compiled(
         (r"so far in (?P<year>[0-9]{4})", _so_far_in),
         (rf"(?P<relative>{_alternatives(_RELATIVE_DATES)})", _relative),
         (rf"(?:(?P<last>last) )?(?P<day_name>{_alternatives(_WEEKDAYS)})\.?", _weekday),
+        (
+            rf"(?:(?P<early>early|late) (?:on )?)?(?:(?P<last>last) )?(?P<day_name>{_alternatives(_WEEKDAYS)})\.?"
+            rf"(?(early)| (?P<part>{_alternatives(_PARTS_OF_DAY)}))",
+            _weekday_part,
+        ),
         (rf"(?:(?P<part>early|mid|late)[- ]|{_PHRASE}){_MONTH_WORD}{_OPTIONAL_YEAR}", _third_of_month),
         (rf"{_MONTH_WORD}{_OPTIONAL_YEAR}", _month),
         (rf"{_LEADING_WEEKDAY}{_DAYS} (?:of )?{_MONTH_WORD}{_OPTIONAL_YEAR}", _days),
@@ -775,7 +804,7 @@ def _parse_text(text: str, earliest: datetime.date | None, latest: datetime.date
         return at_earliest
     at_latest = _parse_at(text, _Context(latest, fiscal_year_start))
     # Every reading moves forward with the publication date, so the two readings bound all others.
-    return attrs.evolve(_hull(at_earliest, at_latest), text=at_earliest.text)
+    return attrs.evolve(_hull(at_earliest, at_latest), text=at_earliest.text, part_of_day=at_earliest.part_of_day)
 
 
 def _parse_at(text: str, context: _Context) -> DateRange:

@@ -78,8 +78,13 @@ def kind_of(claim: Claim) -> Kind:
 _STATISTIC_KINDS = {Statistic.MEAN: Kind.MEAN, Statistic.SD: Kind.SD, Statistic.TEST: Kind.TEST}
 
 
-def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.date | None] | None:
-    return None if dates is None else (dates.first, dates.last)
+def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.date | None, str] | None:
+    """A date range as compared: its days, and the part of the day it names ("Monday evening").
+
+    Stocks such as homes without power change by the hour, so "early on Monday" and "Monday
+    evening" are different times, and neither is the same time as a plain "Monday".
+    """
+    return None if dates is None else (dates.first, dates.last, dates.part_of_day)
 
 
 def _unit_key(claim: Claim) -> str:
@@ -96,7 +101,7 @@ def is_undated(claim: Claim) -> bool:
     return claim.as_of is None and claim.period is None and claim.since is None
 
 
-def _recorded_key(claim: Claim) -> tuple[datetime.date | None, datetime.date | None] | None:
+def _recorded_key(claim: Claim) -> tuple[datetime.date | None, datetime.date | None, str] | None:
     """When a count over a period was recorded: its `as_of`, if it states one besides its period.
 
     Tallies of a past period are revised as records are verified (the deaths recorded for

@@ -124,6 +124,8 @@ DEFAULT_TOLERANCES = Tolerances()
 _PREFIX_HEDGES: dict[str, Hedge] = {
     "approximately": Hedge.APPROXIMATE,
     "an estimated": Hedge.APPROXIMATE,
+    "the estimated": Hedge.APPROXIMATE,
+    "estimated": Hedge.APPROXIMATE,
     "around": Hedge.APPROXIMATE,
     "roughly": Hedge.APPROXIMATE,
     "about": Hedge.APPROXIMATE,
@@ -150,6 +152,7 @@ _PREFIX_HEDGES: dict[str, Hedge] = {
     "well over": Hedge.MORE_THAN,
     "higher than": Hedge.MORE_THAN,
     "greater than": Hedge.MORE_THAN,
+    "past": Hedge.MORE_THAN,
     "well above": Hedge.MORE_THAN,
     "exceeding": Hedge.MORE_THAN,
     "over": Hedge.MORE_THAN,
@@ -158,6 +161,7 @@ _PREFIX_HEDGES: dict[str, Hedge] = {
     "up to": Hedge.AT_MOST,
     "no more than": Hedge.AT_MOST,
     "as many as": Hedge.AT_MOST,
+    "as much as": Hedge.AT_MOST,
     "not more than": Hedge.AT_MOST,
     "a maximum of": Hedge.AT_MOST,
     "fewer than": Hedge.FEWER_THAN,
@@ -418,14 +422,18 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
       A hedge applies to the fraction, and a share stays within 100%: "more than half" is
       (50%, 100%]; "nearly" and "just over" apply to the fraction read as about, since writers
       call 42% "nearly half": "nearly half" is [40.5%, 50%), "just over half" (50%, 60.5%].
+      A fraction of a scale word is a number read as about: "half a million" is 500,000 ± 10%,
+      "more than half a million dollars" (500,000, ∞) USD.
+      "N in M" and "N out of M" are the share N/M read the same way: "one in five" is 20% ±
+      the `approximate` tolerance, "two out of three" 66.7%, "nearly one in five" [16.2%, 20%).
 
-    Hedges (`Hedge`): about, around, approximately, roughly, some, an estimated, ~, circa
+    Hedges (`Hedge`): about, around, approximately, roughly, some, (an, the) estimated, ~, circa
     (N ± `approximate`, and at least the plain reading); nearly, almost, just under, close
     to, slightly fewer than, a little under ([N − `nearly`, N)); just over, slightly more
     than, a little over, upwards of ((N, N + `nearly`]); at least, no fewer than, no less
     than, not less than, a minimum of, "N or more", "N+" ([N, ∞)); more than, over, above,
-    well over, well above, higher than, greater than, in excess of, exceeding ((N, ∞)); at most, up to, no more than,
-    not more than, a maximum of, as many as, "N or fewer" ([0, N]); fewer than, less than,
+    well over, well above, higher than, greater than, past, in excess of, exceeding ((N, ∞)); at most, up to, no more than,
+    not more than, a maximum of, as many as, as much as, "N or fewer" ([0, N]); fewer than, less than,
     under, below, well under, well below, lower than ([0, N)). Hedges combine with money: "just over $2 billion" is
     (2 billion, 2.2 billion].
 
@@ -525,6 +533,12 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
     hedge, body = _split_hedge(text, normal)
     if body in _FRACTION_WORDS:
         return _fraction_quantity(text, _FRACTION_WORDS[body], hedge, tolerances)
+    part_of_scale = _PART_OF_SCALE.fullmatch(body)
+    if part_of_scale:
+        return _part_of_scale_quantity(text, part_of_scale, hedge, tolerances)
+    one_in = _ONE_IN.fullmatch(body)
+    if one_in:
+        return _fraction_quantity(text, _one_in_share(text, one_in), hedge, tolerances)
     vague = _VAGUE.fullmatch(body)
     if vague:
         return _vague_quantity(text, vague, hedge, tolerances)
@@ -594,6 +608,52 @@ def _unreadable(text: str, body: str, tolerances: Tolerances) -> str:
     if not tolerances.decimal_comma and _DECIMAL_COMMA_HINT.search(body):
         message += '; if its comma is the decimal mark ("10,5" for 10.5), set decimal-comma'
     return message
+
+
+# "half a million", "a quarter of a billion dollars": a fraction of a scale word.
+_PART_OF_SCALE = re.compile(
+    rf"(?P<fraction>{_alternatives(_FRACTION_WORDS)}) (?:of )?an? (?P<scale>thousand|million|billion|trillion)"
+    r"(?: (?P<currency>.+))?"
+)
+
+
+def _part_of_scale_quantity(text: str, match: re.Match[str], hedge: Hedge, tolerances: Tolerances) -> Quantity:
+    """A fraction of a scale word, read as about as a fraction word is: "half a million" is 500,000 ± 10%."""
+    value = _FRACTION_WORDS[match["fraction"]] * _SCALES[match["scale"]]
+    unit = ""
+    if match["currency"]:
+        unit = _CURRENCY_AFTER_NUMBER.get(match["currency"], "")
+        if not unit:
+            raise QuantityError(f"cannot read {text!r}: {match['currency']!r} after {match['scale']!r} is not a currency")
+    hedge = Hedge.APPROXIMATE if hedge is Hedge.EXACT else hedge
+    try:
+        interval = _hedged_interval(value, Interval.point(value), hedge, tolerances)
+    except ValueError:
+        raise QuantityError(f"cannot read {text!r}: no number is {hedge.value} {format_number(value)}") from None
+    return Quantity(
+        text=text, nominal=value, interval=interval, hedge=hedge, reading=Reading.FRACTION, unit=unit, tolerances=tolerances
+    )
+
+
+# "one in five", "two out of three", "nine in 10", "one in every four": a share, as a fraction word is.
+_ONE_IN = re.compile(r"(?P<part>[0-9]+|[a-z]+(?:-[a-z]+)?) (?:in|out of) (?:every )?(?P<whole>[0-9]+|[a-z]+(?:-[a-z]+)?)")
+
+
+def _one_in_share(text: str, match: re.Match[str]) -> Fraction:
+    """The share "N in M" names; an error unless 0 <= N <= M and M > 0."""
+    part, whole = (_count_value(text, match[name]) for name in ("part", "whole"))
+    if whole == 0 or part > whole:
+        raise QuantityError(f"cannot read {text!r}: {part} in {whole} is no share")
+    return Fraction(part, whole)
+
+
+def _count_value(text: str, written: str) -> int:
+    """A whole number written as digits or words ("five", "twenty-five", "10")."""
+    if written.isdigit():
+        return int(written)
+    if _NUMBER_WORD_PHRASE.fullmatch(written):
+        return _number_word_value(written)
+    raise QuantityError(f"cannot read {text!r}: {written!r} is not a number")
 
 
 def _fraction_quantity(text: str, share: Fraction, hedge: Hedge, tolerances: Tolerances) -> Quantity:
