@@ -385,3 +385,50 @@ def test_findings_below_the_fail_level_do_not_fail_the_run(project, capsys, leve
     (project / "factlint.toml").write_text(f'severity = {{ A101 = "{level}" }}\nfail-level = "{fail_level}"\n', encoding="utf-8")
     assert main(["check"]) == exit_code
     assert "A101" in capsys.readouterr().out
+
+
+# -- --pre-commit -----------------------------------------------------------------------------
+
+
+def _git(*args: str, cwd: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository(project: Path) -> Path:
+    """The project as a git repository with a story whose claims cite the source of another file."""
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    (project / "story").mkdir()
+    (project / "story" / "sources.facts.toml").write_text(SOURCE, encoding="utf-8")
+    (project / "story" / "claims.facts.toml").write_text(CITING, encoding="utf-8")
+    _git("init", "--quiet", cwd=project)
+    _git("config", "user.email", "tests@factlint.invalid", cwd=project)
+    _git("config", "user.name", "factlint tests", cwd=project)
+    _git("add", "--all", cwd=project)
+    _git("commit", "--quiet", "--message", "story", cwd=project)
+    return project
+
+
+def test_pre_commit_rechecks_the_folder_of_a_staged_deletion(repository, capsys):
+    _git("rm", "--quiet", "story/sources.facts.toml", cwd=repository)
+    assert main(["check", "--pre-commit", "--concise"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("story/claims.facts.toml:5:10: F003 ")
+    assert "cases.facts.toml" not in out  # not staged, so not checked
+
+
+def test_pre_commit_with_nothing_staged_checks_only_the_paths_given(repository, capsys):
+    assert main(["check", "--pre-commit"]) == 0
+    assert capsys.readouterr() == ("All checks passed: 0 claims in 0 files.\n", "")
+    assert main(["check", "--pre-commit", "cases.facts.toml", "--concise"]) == 1
+
+
+def test_pre_commit_outside_a_git_repository_is_one_line_and_exit_2(project, capsys):
+    assert main(["check", "--pre-commit"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("factlint: error: --pre-commit") and err.count("\n") == 1

@@ -187,7 +187,7 @@ def _add_check(commands: argparse._SubParsersAction[_Parser], formats: Sequence[
     )
     configuration = check.add_argument_group("configuration")
     configuration.add_argument(
-        "--config", action="append", metavar="PATH | KEY=VALUE",
+        "--config", action="append", metavar="PATH|KEY=VALUE",
         help="use this factlint.toml or pyproject.toml instead of searching for one; or a TOML KEY = VALUE pair "
         "that overrides the configuration, such as 'tolerances.nearly = \"0.2\"' (repeatable)",
     )
