@@ -103,6 +103,14 @@ def test_silent_prints_nothing_and_exits_with_the_code(project, capsys):
     assert capsys.readouterr() == ("", "")
 
 
+def test_silent_also_keeps_plugin_warnings_to_itself(project, capsys):
+    rules = factlint.RuleSet(list(factlint.builtin_rules()), warnings=["plugin x left out"])
+    assert cli.main(["check", "--silent"], rules=rules) == 1
+    assert capsys.readouterr() == ("", "")
+    assert cli.main(["check", "--quiet"], rules=rules) == 1
+    assert "plugin x left out" in capsys.readouterr().err
+
+
 # -- show-settings, show-files ---------------------------------------------------------------
 
 
@@ -362,6 +370,29 @@ def test_an_ignore_of_a_failed_rule_is_not_reported_unused(project):
     claim_set = factlint.loads('[factlint]\nignore = ["Z901"]\n' + SUM_MISMATCH, path="x.facts.toml")
     report = factlint.lint(claim_set, rules=factlint.builtin_rules().with_rules([BROKEN]))
     assert [finding.code for finding in report] == ["A101"]
+
+
+def test_assert_consistent_fails_when_a_rule_failed(project):
+    from factlint.testing import assert_consistent
+
+    clean = factlint.loads(CONSISTENT)
+    with pytest.raises(AssertionError, match=r"rule Z901 broken-rule .* ZeroDivisionError"):
+        assert_consistent(clean, rules=factlint.builtin_rules().with_rules([BROKEN]))
+
+
+def test_pytest_factlint_fails_an_item_whose_plugin_rule_failed(pytester):
+    pytester.makeconftest(
+        "import factlint, factlint._plugin_finder\n"
+        "def _broken(claim_set, context):\n"
+        "    raise ZeroDivisionError('boom')\n"
+        "BROKEN = factlint.Rule(code='Z901', name='broken-rule', summary='s', check=_broken, origin='factlint-broken')\n"
+        "factlint._plugin_finder.installed_rules = lambda: factlint.builtin_rules().with_rules([BROKEN])\n"
+    )
+    pytester.makefile(".facts.toml", clean=CONSISTENT)
+    result = pytester.runpytest_subprocess("--factlint", "-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*factlint: error: rule Z901 broken-rule*ZeroDivisionError: boom*"])
+    assert "Traceback" not in result.stdout.str()
 
 
 # -- severity ---------------------------------------------------------------------------------

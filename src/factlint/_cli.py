@@ -237,8 +237,9 @@ def _known_rules(args: argparse.Namespace) -> RuleSet:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FactlintPluginWarning)  # printed below, once per run
             rules = installed_rules()
-    for problem in rules.warnings:
-        print(f"factlint: warning: {problem}", file=sys.stderr)
+    if not getattr(args, "silent", False):
+        for problem in rules.warnings:
+            print(f"factlint: warning: {problem}", file=sys.stderr)
     return rules
 
 

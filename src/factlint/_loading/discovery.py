@@ -32,9 +32,12 @@ class Exclusions:
     def excludes(self, path: Path, ignore_files: IgnoreFiles, *, is_folder: bool) -> bool:
         if path.name.startswith("."):
             return True
-        full = path.absolute().as_posix()
-        for pattern in self.patterns:
-            if fnmatch.fnmatchcase(path.name if "/" not in pattern else full, pattern):
+        if any(fnmatch.fnmatchcase(path.name, pattern) for pattern in self.patterns if "/" not in pattern):
+            return True
+        paths = [pattern for pattern in self.patterns if "/" in pattern]
+        if paths:
+            full = path.absolute().as_posix()
+            if any(fnmatch.fnmatchcase(full, pattern) for pattern in paths):
                 return True
         return self.respect_gitignore and ignore_files.ignores(path, is_folder=is_folder)
 
