@@ -482,3 +482,16 @@ def test_without_an_internal_error_verbose_changes_nothing(surrogate, capsys):
     plain = capsys.readouterr()
     assert main(["check", str(surrogate), "--no-config", "--concise", "--verbose"]) == 1
     assert capsys.readouterr() == plain
+
+
+def test_usage_errors_show_control_characters_of_an_argument_as_escapes(capsys):
+    assert main(["check", "--format", "text\n::error::forged"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "'text\\n::error::forged'" in line
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stderr"), reason="needs /dev/stderr")
+def test_output_file_that_is_a_device_is_written_to_directly(surrogate):
+    result = run("check", str(surrogate), "--no-config", "--output-file", "/dev/stderr", capture_output=True)
+    assert (result.returncode, result.stdout) == (1, b"")
+    assert b"A104" in result.stderr

@@ -7,6 +7,7 @@ Each command imports what it needs when it runs, so that `factlint --help` start
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -70,7 +71,9 @@ def _add_verbose_option(parser: argparse.ArgumentParser) -> None:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for command in action.choices.values():
-                command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help=help_)
+                # A command that defines --verbose itself keeps its own.
+                with contextlib.suppress(argparse.ArgumentError):
+                    command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help=help_)
 
 
 def _internal_error(error: Exception, *, verbose: bool) -> int:
@@ -136,19 +139,25 @@ def _write_stderr(text: str) -> None:
 
 def _detach_stdout() -> None:
     """Point file descriptor 1 at the null device, so that the interpreter's last flush cannot fail again."""
-    import contextlib
     import os
 
     # No stdout at all (AttributeError), or one without a descriptor (a StringIO in tests).
     with contextlib.suppress(AttributeError, OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        descriptor = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, descriptor)
+        finally:
+            os.close(null)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line, as in the rest of factlint's messages."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f"factlint: error: {message} (see `{self.prog} --help`)\n")
+        from factlint._escaping import printable
+
+        self.exit(EXIT_ERROR, f"factlint: error: {printable(message)} (see `{self.prog} --help`)\n")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -57,8 +57,13 @@ def write_atomically(target: Path, text: str) -> None:
     """Write `text` as UTF-8 to a temporary file beside `target`, then rename it into place.
 
     A reader never sees half a report, and a failed write leaves any earlier file as it was.
-    A symbolic link is followed, so the file it points to is replaced and the link kept.
+    A symbolic link is followed, so the file it points to is replaced and the link kept; a
+    device or a named pipe is written to directly.
     """
+    if target.exists() and not target.is_file():  # /dev/stderr, a named pipe: nothing to rename over
+        with open(target, "w", encoding="utf-8", errors="backslashreplace") as stream:
+            stream.write(text)
+        return
     destination = Path(os.path.realpath(target))
     destination.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp")
