@@ -58,7 +58,7 @@ def lint(
     seen: set[tuple[str, frozenset[str], str]] = set()
     for chosen in selected:
         for violation in with_truncation_notes(chosen, list(chosen(claim_set, context)), claim_set, context):
-            finding = finding_of(chosen, violation, settings)
+            finding = finding_of(chosen, violation, settings, claim_set)
             # Inference must never repeat what an explicit relation already reported.
             key = (finding.code, finding.claim_ids, "" if finding.claim_ids else finding.message)
             if key in seen:

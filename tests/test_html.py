@@ -1,0 +1,321 @@
+"""The HTML report: one drawing per finding, exact figures, escaped input, and a real browser's rendering of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+from fractions import Fraction
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from _cli import main
+
+import factlint
+from factlint import ClaimRef, Finding, Interval, Report, Severity
+from factlint._figures import Bar, Figure, Role, gap_between
+from factlint._formats.html import interval_text, number_text
+from factlint._model import Location
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+# HTML elements that never have an end tag.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Page(HTMLParser):
+    """The elements of a page, each as (tag, attributes, the tags of its open ancestors)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str], tuple[str, ...]]] = []
+        self.open: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        self.elements.append((tag, attributes, tuple(open_tag for open_tag, _ in self.open)))
+        if tag not in _VOID:
+            self.open.append((tag, attributes))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        self.elements.append((tag, attributes, tuple(open_tag for open_tag, _ in self.open)))
+
+    def handle_endtag(self, tag: str) -> None:
+        for position in range(len(self.open) - 1, -1, -1):
+            if self.open[position][0] == tag:
+                del self.open[position:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def find(self, tag: str, **wanted: str) -> list[dict[str, str]]:
+        return [
+            attributes
+            for name, attributes, _ in self.elements
+            if name == tag and all(value in attributes.get(key, "").split() for key, value in wanted.items())
+        ]
+
+    def drawings_per_finding(self) -> list[int]:
+        """For each <article class="finding">, how many <svg class="drawing"> it holds."""
+        counts: list[int] = []
+        for name, attributes, ancestors in self.elements:
+            if name == "article" and "finding" in attributes.get("class", "").split():
+                counts.append(0)
+            elif name == "svg" and "drawing" in attributes.get("class", "").split() and "article" in ancestors:
+                counts[-1] += 1
+        return counts
+
+
+def _parse(text: str) -> _Page:
+    page = _Page()
+    page.feed(text)
+    page.close()
+    return page
+
+
+def _broken_examples_html(capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["check", "examples/broken", "--format", "html"]) == 1
+    return capsys.readouterr().out
+
+
+@pytest.fixture
+def in_repository(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(REPOSITORY)
+    return REPOSITORY
+
+
+# -- the figures ----------------------------------------------------------------------------
+
+
+def test_gap_between_two_intervals_that_do_not_meet_is_what_lies_strictly_between():
+    gap = gap_between(Interval(20533, 20543, high_open=True), Interval.point(20583))
+    assert gap == Interval(20543, 20583, high_open=True)
+    assert gap_between(Interval.point(20583), Interval(20533, 20543, high_open=True)) == gap
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (Interval(0, 10), Interval(5, 20)),  # overlapping
+        (Interval(0, 10), Interval(10, 20)),  # touching
+        (Interval(0, None), Interval(5, 6)),  # unbounded
+    ],
+)
+def test_gap_between_intervals_that_meet_is_none(a, b):
+    assert gap_between(a, b) is None
+
+
+def test_sum_mismatch_figure_holds_the_exact_parts_sum_and_the_gap_to_the_total():
+    claims = factlint.ClaimSet(
+        claims=[
+            factlint.Claim(id="total", metric="cases", value="20,600"),
+            factlint.Claim(id="awol", metric="cases", value=18159),
+            factlint.Claim(id="other", metric="cases", value=2379),
+        ],
+        relations=[factlint.Sum(total="total", parts=["awol", "other"])],
+    )
+    (finding,) = factlint.lint(claims)
+    figure = finding.figure
+    assert figure is not None and not figure.timeline
+    assert [(bar.role, bar.interval) for bar in figure.bars] == [
+        (Role.STATED, Interval.point(18159)),
+        (Role.STATED, Interval.point(2379)),
+        (Role.COMPUTED, Interval.point(20538)),
+        (Role.STATED, Interval(20550, 20650, high_open=True)),  # "20,600" may be rounded to the nearest 100
+    ]
+    assert figure.gap == Interval(20538, 20550, low_open=True, high_open=True)
+
+
+def test_finding_of_a_rule_without_a_figure_draws_the_stated_values_of_its_claims():
+    claims = factlint.ClaimSet(
+        claims=[
+            factlint.Claim(id="charged", metric="cases", value=20538),
+            factlint.Claim(id="sentenced", metric="sentenced", value=21721),
+        ],
+        relations=[factlint.Check(expr="sentenced <= charged")],
+    )
+    (finding,) = factlint.lint(claims)
+    assert finding.code == "A104"
+    assert [(bar.label, bar.interval) for bar in finding.figure.bars] == [
+        ("charged: 20,538", Interval.point(20538)),
+        ("sentenced: 21,721", Interval.point(21721)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(Fraction(20538), "20,538"), (Fraction(1, 4), "0.25"), (Fraction(134, 10**13), "1.34e-11"), (Fraction(0), "0")],
+)
+def test_number_text_writes_tiny_numbers_with_a_power_of_ten(value, shown):
+    assert number_text(value) == shown
+
+
+def test_interval_text_of_a_timeline_gives_first_and_last_day():
+    import datetime
+
+    days = Interval(datetime.date(2024, 6, 1).toordinal(), datetime.date(2024, 7, 1).toordinal(), high_open=True)
+    assert interval_text(days, timeline=True) == "2024-06-01 to 2024-06-30"
+
+
+# -- the page, read with an HTML parser -----------------------------------------------------
+
+
+def test_broken_examples_page_has_one_drawing_per_finding(in_repository, capsys):
+    page = _parse(_broken_examples_html(capsys))
+    counts = page.drawings_per_finding()
+    assert len(counts) >= 18
+    assert counts == [1] * len(counts)
+
+
+def test_broken_examples_page_draws_arithmetic_as_number_lines_with_gaps_and_t_rules_as_timelines(in_repository, capsys):
+    page = _parse(_broken_examples_html(capsys))
+    kinds: dict[str, set[str]] = {}
+    code = ""
+    for tag, attributes, _ in page.elements:
+        if tag == "article":
+            code = attributes["data-code"]
+        if tag == "svg" and "drawing" in attributes.get("class", ""):
+            kinds.setdefault(code, set()).add(attributes["data-kind"])
+    assert kinds["A101"] == kinds["R101"] == kinds["M101"] == kinds["C101"] == {"number-line"}
+    assert kinds["T101"] == kinds["T102"] == kinds["T103"] == {"timeline"}
+    assert kinds["F001"] == {"location"}
+    assert len(page.find("rect", **{"class": "gap"})) >= 10
+
+
+def test_page_fetches_nothing_and_runs_no_script(in_repository, capsys):
+    text = _broken_examples_html(capsys)
+    page = _parse(text)
+    assert not page.find("script") and not page.find("link") and not page.find("img") and not page.find("iframe")
+    assert all(not attributes.get("src") for _, attributes, _ in page.elements)
+    (policy,) = [attributes for attributes in page.find("meta") if attributes.get("http-equiv") == "Content-Security-Policy"]
+    assert "default-src 'none'" in policy["content"]
+    assert "url(http" not in text and "@import" not in text
+
+
+HOSTILE_FACTS = """\
+[[source]]
+id = "src"
+publisher = "\\"><img src=x onerror=alert(1)> & Co"
+url = "javascript:alert(1)"
+
+[[claim]]
+id = "total"
+metric = "cases"
+value = "20,583"
+source = "src"
+quote = "</blockquote><script>alert('quote')</script> 20,583 \\u001b[31m"
+
+[[claim]]
+id = "a"
+metric = "cases"
+value = 18159
+source = "src"
+
+[[claim]]
+id = "b"
+metric = "cases"
+value = 2379
+source = "src"
+
+[[sum]]
+total = "total"
+parts = ["a", "b"]
+"""
+
+
+def test_page_escapes_hostile_quotes_sources_urls_and_paths(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    name = "<b onmouseover=alert(1)>.facts.toml"
+    (tmp_path / name).write_text(HOSTILE_FACTS, encoding="utf-8")
+    assert main(["check", name, "--format", "html"]) == 1
+    text = capsys.readouterr().out
+    page = _parse(text)
+    assert not page.find("script") and not page.find("img") and not page.find("b")
+    assert not [attributes for _, attributes, _ in page.elements if any(key.startswith("on") for key in attributes)]
+    assert not [attributes for attributes in page.find("a") if attributes["href"].lower().startswith("javascript")]
+    shown = "".join(page.text)
+    assert "<script>alert('quote')</script>" in shown  # as text, not as markup
+    assert '"><img src=x onerror=alert(1)> & Co' in shown
+    assert "\\x1b[31m" in shown and "\x1b" not in text
+    assert page.drawings_per_finding() == [1]
+
+
+def test_source_with_a_web_address_is_a_link(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    facts = HOSTILE_FACTS.replace("javascript:alert(1)", "https://example.org/story?a=1&b=2")
+    (tmp_path / "cases.facts.toml").write_text(facts, encoding="utf-8")
+    assert main(["check", "cases.facts.toml", "--format", "html"]) == 1
+    links = [attributes["href"] for attributes in _parse(capsys.readouterr().out).find("a") if not attributes["href"].startswith("#")]
+    assert links == ["https://example.org/story?a=1&b=2"] * 3
+
+
+def test_clean_report_page_says_so_without_drawings():
+    text = factlint.format_report(Report(findings=[], claim_count=4), "html", file_count=1)
+    page = _parse(text)
+    assert page.drawings_per_finding() == []
+    assert "All checks passed: 4 claims in 1 file." in "".join(page.text)
+
+
+def test_figure_given_by_a_plugin_rule_is_drawn_with_its_gap():
+    finding = Finding(
+        code="XS900",
+        name="made-up",
+        severity=Severity.WARNING,
+        message="a <message>",
+        location=Location("a.facts.toml", 1, 1),
+        claims=(ClaimRef("x", Location("a.facts.toml", 1, 1)),),
+        figure=Figure([Bar("x", Interval(0, 1)), Bar("y", Interval(3, 4), Role.COMPUTED)], gap=gap_between(Interval(0, 1), Interval(3, 4))),
+    )
+    page = _parse(factlint.format_report(Report(findings=[finding]), "html"))
+    assert page.drawings_per_finding() == [1]
+    assert len(page.find("rect", **{"class": "gap"})) == 1
+    assert "a <message>" in "".join(page.text)
+
+
+# -- the page, rendered by a real browser ---------------------------------------------------
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run installs it when it can)")
+    return found
+
+
+def _run_chromium(browser: str, profile: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    # --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+    command = [
+        browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+        f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *arguments,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False, env={**os.environ, "LANG": "C.UTF-8"})
+
+
+def test_broken_examples_page_renders_in_headless_chromium_with_one_drawing_per_finding(in_repository, capsys, tmp_path):
+    browser = _chromium()
+    page_file = tmp_path / "report.html"
+    page_file.write_text(_broken_examples_html(capsys), encoding="utf-8")
+    findings = len(_parse(page_file.read_text(encoding="utf-8")).drawings_per_finding())
+
+    rendered = _run_chromium(browser, tmp_path / "profile", "--dump-dom", page_file.as_uri())
+    assert rendered.returncode == 0, rendered.stderr[-2000:]
+    dom = _parse(rendered.stdout)
+    assert dom.drawings_per_finding() == [1] * findings
+    # Nothing the page asked for was refused or failed: no blocked load, no script error.
+    problems = [
+        line for line in rendered.stderr.splitlines()
+        if "Content Security Policy" in line or "Uncaught" in line or "Failed to load" in line or "CONSOLE" in line
+    ]
+    assert not problems, problems
+
+    screenshot = tmp_path / "report.png"
+    shot = _run_chromium(browser, tmp_path / "profile", f"--screenshot={screenshot}", "--window-size=900,1600", page_file.as_uri())
+    assert shot.returncode == 0, shot.stderr[-2000:]
+    header = screenshot.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (900, 1600)
+    assert screenshot.stat().st_size > 20_000  # a blank page compresses to a few hundred bytes
