@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from _cli import main
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import factlint
 from factlint import ClaimRef, Finding, Interval, Report, Severity
-from factlint._figures import Bar, Figure, Role, gap_between
+from factlint._figures import Bar, Figure, Role, day_interval, gap_between, nearest_gap
 from factlint._formats.html import interval_text, number_text
 from factlint._model import Location
 
@@ -109,6 +111,12 @@ def test_gap_between_intervals_that_meet_is_none(a, b):
     assert gap_between(a, b) is None
 
 
+def test_nearest_gap_is_the_one_to_the_closest_reading_and_none_when_a_reading_fits():
+    readings = [Interval(0, 1), Interval(10, 11)]
+    assert nearest_gap(readings, Interval.point(3)) == Interval(1, 3, low_open=True, high_open=True)
+    assert nearest_gap([*readings, Interval(2, 4)], Interval.point(3)) is None
+
+
 def test_sum_mismatch_figure_holds_the_exact_parts_sum_and_the_gap_to_the_total():
     claims = factlint.ClaimSet(
         claims=[
@@ -144,6 +152,48 @@ def test_finding_of_a_rule_without_a_figure_draws_the_stated_values_of_its_claim
         ("charged: 20,538", Interval.point(20538)),
         ("sentenced: 21,721", Interval.point(21721)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "code", "timeline", "roles"),
+    [
+        ("a101-sum-mismatch", "A101", False, ["stated", "stated", "stated", "computed", "stated"]),
+        ("a102-part-exceeds-whole", "A102", False, ["stated", "stated"]),
+        ("a103-shares-not-whole", "A103", False, ["stated", "stated", "stated", "computed", "limit"]),
+        ("c101-sources-disagree", "C101", False, ["stated", "stated"]),
+        ("g101-impossible-percentage", "G101", False, ["computed", "stated", "computed"]),
+        ("g102-impossible-mean", "G102", False, ["computed", "stated", "computed"]),
+        ("m101-ratio-mismatch", "M101", False, ["stated", "computed", "stated"]),
+        ("r101-rate-conversion-mismatch", "R101", False, ["computed", "stated"]),
+        ("r102-rate-total-mismatch", "R102", False, ["computed", "stated"]),
+        ("s101-p-value-mismatch", "S101", False, ["computed", "computed", "stated"]),
+        ("t102-dated-after-source", "T102", True, ["limit", "stated"]),
+        ("t103-period-reversed", "T103", True, ["stated", "stated"]),
+    ],
+)
+def test_each_rule_draws_its_arithmetic_with_the_gap_no_reading_closes(folder, code, timeline, roles):
+    (finding,) = [found for found in factlint.lint(factlint.load([REPOSITORY / "examples" / "broken" / folder])) if found.code == code]
+    figure = finding.figure
+    assert figure.timeline is timeline
+    assert [bar.role.value for bar in figure.bars] == roles
+    assert figure.gap is not None
+    if code.startswith("G"):
+        # GRIM: the stated number lies in the gap between the two fractions k/n either side of it.
+        stated, computed = [bar for bar in figure.bars if bar.role is Role.STATED], [bar for bar in figure.bars if bar.role is Role.COMPUTED]
+        assert all(Interval.hull([figure.gap, bar.interval]) == figure.gap for bar in stated)
+        assert not any(figure.gap.intersects(bar.interval) for bar in computed)
+    else:
+        # The gap lies outside every interval drawn: no reading of them reaches into it.
+        assert not any(figure.gap.intersects(bar.interval) for bar in figure.bars if bar.role is not Role.LIMIT)
+
+
+def test_running_total_that_falls_is_drawn_on_a_timeline_of_its_two_dates():
+    (finding,) = factlint.lint(factlint.load([REPOSITORY / "examples" / "broken" / "t101-running-total-decreases"]))
+    figure = finding.figure
+    assert figure.timeline
+    earlier, later = figure.bars
+    assert earlier.interval.high <= later.interval.low  # the lower total is the later one
+    assert "lower" in later.label
 
 
 @pytest.mark.parametrize(
@@ -319,3 +369,61 @@ def test_broken_examples_page_renders_in_headless_chromium_with_one_drawing_per_
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (900, 1600)
     assert screenshot.stat().st_size > 20_000  # a blank page compresses to a few hundred bytes
+
+
+# -- properties ---------------------------------------------------------------------------
+
+_ENDS = st.one_of(
+    st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=10**6),
+    st.integers(min_value=-(10**400), max_value=10**400).map(Fraction),
+    st.integers(min_value=1, max_value=10**300).map(lambda power: Fraction(1, power)),
+)
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Interval:
+    low, high = sorted([draw(_ENDS), draw(_ENDS)])
+    if draw(st.booleans()) and low == high:
+        return Interval.point(low)
+    if low == high:
+        high = low + 1
+    return Interval(
+        None if draw(st.integers(0, 5)) == 0 else low,
+        None if draw(st.integers(0, 5)) == 0 else high,
+        low_open=draw(st.booleans()),
+        high_open=draw(st.booleans()),
+    )
+
+
+@st.composite
+def day_ranges(draw: st.DrawFn) -> Interval:
+    first, last = sorted([draw(st.dates()), draw(st.dates())])
+    return day_interval(None if draw(st.integers(0, 7)) == 0 else first, last)
+
+
+@st.composite
+def figures(draw: st.DrawFn) -> Figure:
+    timeline = draw(st.booleans())
+    spans = draw(st.lists(day_ranges() if timeline else intervals(), min_size=1, max_size=5))
+    bars = [Bar(draw(st.text(max_size=20)), span, draw(st.sampled_from(list(Role)))) for span in spans]
+    gap = gap_between(spans[0], spans[-1]) if len(spans) > 1 else None
+    return Figure(bars, gap=gap, timeline=timeline, unit=draw(st.sampled_from(["", "%", "USD", "per week"])))
+
+
+@given(intervals(), intervals())
+def test_gap_between_lies_outside_both_intervals_and_only_between_disjoint_ones(a, b):
+    gap = gap_between(a, b)
+    if gap is not None:
+        assert not a.intersects(b)
+        assert not gap.intersects(a) and not gap.intersects(b)
+
+
+# The page is built and parsed per example on a noisy machine: no deadline.
+@settings(deadline=None, max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@given(figures(), st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn")), max_size=30))
+def test_any_figure_and_any_message_make_a_page_with_exactly_one_drawing(figure, message):
+    finding = Finding(code="XS900", name="any", severity=Severity.ERROR, message=message, figure=figure)
+    page = _parse(factlint.format_report(Report(findings=[finding]), "html"))
+    assert page.drawings_per_finding() == [1]
+    assert not page.find("script")
+    assert message in "".join(page.text)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from factlint._dates import DateRange
     from factlint._model import Claim
 
-__all__ = ["Bar", "Figure", "Role", "date_bar", "gap_between", "stated_bar", "stated_values"]
+__all__ = ["Bar", "Figure", "Role", "date_bar", "day_interval", "gap_between", "nearest_gap", "stated_bar", "stated_values"]
 
 
 class Role(enum.Enum):
@@ -62,6 +62,17 @@ def gap_between(a: Interval, b: Interval) -> Interval | None:
     if lower.high is None or upper.low is None or lower.high >= upper.low:
         return None
     return Interval(lower.high, upper.low, low_open=not lower.high_open, high_open=not upper.low_open)
+
+
+def nearest_gap(candidates: Iterable[Interval], target: Interval) -> Interval | None:
+    """The gap from the target to the nearest of several alternative readings; None when one of them meets it."""
+    gaps = []
+    for candidate in candidates:
+        gap = gap_between(candidate, target)
+        if gap is None:
+            return None
+        gaps.append(gap)
+    return min(gaps, key=lambda gap: gap.width or 0, default=None)
 
 
 def stated_bar(claim: Claim, label: str = "") -> Bar:

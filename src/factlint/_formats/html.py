@@ -49,8 +49,26 @@ def number_text(value: Fraction) -> str:
     return f"{shown:e}".replace("e-0", "e-")
 
 
+_LAST_DAY = datetime.date.max.toordinal()
+
+
+def _date(ordinal: int) -> datetime.date:
+    """The day of a day number, held within the calendar (an axis is padded beyond its dates)."""
+    return datetime.date.fromordinal(min(max(ordinal, 1), _LAST_DAY))
+
+
 def _day(value: Fraction) -> str:
-    return datetime.date.fromordinal(math.floor(value)).isoformat()
+    return _date(math.floor(value)).isoformat()
+
+
+def _floor_log10(value: Fraction) -> int:
+    """The exponent of the power of ten at or below a positive number, exactly (a float overflows on 10^400)."""
+    guess = (value.numerator.bit_length() - value.denominator.bit_length()) * 30103 // 100000
+    while Fraction(10) ** guess > value:
+        guess -= 1
+    while Fraction(10) ** (guess + 1) <= value:
+        guess += 1
+    return guess
 
 
 def _end_text(value: Fraction | None, timeline: bool, *, high: bool) -> str:
@@ -113,7 +131,7 @@ class _Scale:
 def _number_ticks(low: Fraction, high: Fraction) -> list[tuple[Fraction, str]]:
     """Round values (multiples of 1, 2 or 5 times a power of ten) across the axis, about five of them."""
     raw = (high - low) / 5
-    power = Fraction(10) ** math.floor(math.log10(raw))
+    power = Fraction(10) ** _floor_log10(raw)
     step = next(power * factor for factor in (1, 2, 5, 10) if power * factor >= raw)
     first = math.ceil(low / step)
     count = math.floor(high / step) - first + 1
@@ -122,7 +140,7 @@ def _number_ticks(low: Fraction, high: Fraction) -> list[tuple[Fraction, str]]:
 
 def _day_ticks(low: Fraction, high: Fraction) -> list[tuple[Fraction, str]]:
     """Days, first days of months or of years across a timeline, at most about six of them."""
-    first, last = datetime.date.fromordinal(math.ceil(low)), datetime.date.fromordinal(math.floor(high))
+    first, last = _date(math.ceil(low)), _date(math.floor(high))
     days = (last - first).days
     if days <= 12:
         step = max(1, days // 6 + 1)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from factlint._codes import RATIO_MISMATCH
 from factlint._conventions import conventions_used, conversion_factor
 from factlint._corrections import describe_typo
-from factlint._figures import Bar, Figure, Role, gap_between, stated_bar
+from factlint._figures import Bar, Figure, Role, nearest_gap, stated_bar
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet, Ratio
 from factlint._quantities import Factor
@@ -56,7 +56,7 @@ def _check_ratio(of: Claim, to: Claim, factor: Factor, relation: Ratio) -> Itera
                 *(Bar(f"{interval_text(reading)} x {to.id}", product, Role.COMPUTED) for reading, product in products),
                 stated_bar(of),
             ],
-            gap=gap_between(Interval.hull(product for _, product in products), of.value.interval),
+            gap=nearest_gap((product for _, product in products), of.value.interval),
             unit=of.value.unit or of.unit,
         ),
     )

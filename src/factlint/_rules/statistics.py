@@ -10,7 +10,7 @@ import attrs
 
 from factlint._codes import DECISION_ERROR, P_VALUE_MISMATCH, Severity
 from factlint._distributions import PRange, StatsUnavailable, p_range, statistic_range
-from factlint._figures import Bar, Figure, Role, gap_between
+from factlint._figures import Bar, Figure, Role, nearest_gap
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet
 from factlint._quantities import Tolerances
@@ -227,7 +227,7 @@ def _p_figure(test: ReportedTest, readings: Sequence[tuple[str, PRange]], *limit
             Bar(f"reported: {test.reported_p}", reported),
             *limits,
         ],
-        gap=gap_between(Interval.hull(computed), reported),
+        gap=nearest_gap(computed, reported),
         unit="p",
     )
 
