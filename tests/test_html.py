@@ -16,10 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factlint
-from factlint import ClaimRef, Finding, Interval, Report, Severity
+from factlint import Finding, Interval, Report, Severity
 from factlint._figures import Bar, Figure, Role, day_interval, gap_between, nearest_gap
 from factlint._formats.html import interval_text, number_text
-from factlint._model import Location
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 # HTML elements that never have an end tag.
@@ -311,15 +310,24 @@ def test_clean_report_page_says_so_without_drawings():
 
 
 def test_figure_given_by_a_plugin_rule_is_drawn_with_its_gap():
-    finding = Finding(
-        code="XS900",
-        name="made-up",
-        severity=Severity.WARNING,
-        message="a <message>",
-        location=Location("a.facts.toml", 1, 1),
-        claims=(ClaimRef("x", Location("a.facts.toml", 1, 1)),),
-        figure=Figure([Bar("x", Interval(0, 1)), Bar("y", Interval(3, 4), Role.COMPUTED)], gap=gap_between(Interval(0, 1), Interval(3, 4))),
-    )
+    from factlint import plugins
+
+    @plugins.rule("XS900", "made-up", summary="always fires")
+    def made_up(claim_set, context):
+        (claim,) = claim_set.claims
+        yield plugins.Violation(
+            "a <message>",
+            claims=[claim],
+            figure=plugins.Figure(
+                [plugins.Bar("x", Interval(0, 1)), plugins.Bar("y", Interval(3, 4), plugins.Role.COMPUTED)],
+                gap=plugins.gap_between(Interval(0, 1), Interval(3, 4)),
+            ),
+        )
+
+    claims = factlint.ClaimSet(claims=[factlint.Claim(id="x", metric="cases", value=1)])
+    report = factlint.lint(claims, rules=plugins.RuleSet([made_up]))
+    (finding,) = [found for found in report if found.code == "XS900"]
+    assert finding.figure.gap == Interval(1, 3, low_open=True, high_open=True)
     page = _parse(factlint.format_report(Report(findings=[finding]), "html"))
     assert page.drawings_per_finding() == [1]
     assert len(page.find("rect", **{"class": "gap"})) == 1
