@@ -186,6 +186,16 @@ def test_each_rule_draws_its_arithmetic_with_the_gap_no_reading_closes(folder, c
         assert not any(figure.gap.intersects(bar.interval) for bar in figure.bars if bar.role is not Role.LIMIT)
 
 
+def test_reversed_dates_are_drawn_without_failing_the_rules_that_find_them():
+    # A source published "2023-06/2023-01" that cites itself: T102 and T103 both draw reversed dates.
+    claim_set = factlint.loads(
+        '[[source]]\nid = "a"\npublished = "2023-06/2023-01"\ncites = ["a"]\n', path="a.facts.toml"
+    )
+    report = factlint.lint(claim_set)
+    assert {finding.code for finding in report} >= {"T102"}
+    assert _parse(factlint.format_report(report, "html")).drawings_per_finding() == [1] * len(report)
+
+
 def test_running_total_that_falls_is_drawn_on_a_timeline_of_its_two_dates():
     (finding,) = factlint.lint(factlint.load([REPOSITORY / "examples" / "broken" / "t101-running-total-decreases"]))
     figure = finding.figure

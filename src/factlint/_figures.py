@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable, Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from factlint._dates import DateRange
     from factlint._model import Claim
 
-__all__ = ["Bar", "Figure", "Role", "date_bar", "day_interval", "gap_between", "nearest_gap", "stated_bar", "stated_values"]
+__all__ = ["Bar", "Figure", "Role", "date_bar", "day_interval", "gap_between", "nearest_gap", "span", "stated_bar", "stated_values"]
 
 
 class Role(enum.Enum):
@@ -103,7 +104,21 @@ def date_bar(label: str, dates: DateRange, role: Role = Role.STATED) -> Bar:
 
 
 def day_interval(first: datetime.date | None, last: datetime.date | None) -> Interval:
-    """The days from first to last inclusive as [first, last + 1) in `toordinal()` numbers (None: unbounded)."""
+    """The days from first to last inclusive as [first, last + 1) in `toordinal()` numbers (None: unbounded).
+
+    A reversed range (T103's finding) is drawn over the days between its two ends.
+    """
+    if first is not None and last is not None and first > last:
+        first, last = last, first
     low = None if first is None else first.toordinal()
     high = None if last is None else last.toordinal() + 1
     return Interval(low, high, high_open=True)
+
+
+def span(low: Fraction, high: Fraction, *, low_open: bool = False, high_open: bool = False) -> Interval:
+    """An interval to draw from two ends that may come in any order or meet: never an error."""
+    if low > high:
+        low, high, low_open, high_open = high, low, high_open, low_open
+    if low == high:
+        return Interval.point(low)
+    return Interval(low, high, low_open=low_open, high_open=high_open)

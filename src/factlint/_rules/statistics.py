@@ -10,7 +10,7 @@ import attrs
 
 from factlint._codes import DECISION_ERROR, P_VALUE_MISMATCH, Severity
 from factlint._distributions import PRange, StatsUnavailable, p_range, statistic_range
-from factlint._figures import Bar, Figure, Role, nearest_gap
+from factlint._figures import Bar, Figure, Role, nearest_gap, span
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet
 from factlint._quantities import Tolerances
@@ -211,15 +211,15 @@ def _reported_p_interval(test: ReportedTest) -> Interval:
         return Interval(0, 1)
     if comparison is PComparison.EQUAL:
         low, high = statistic_range(p)
-        return Interval(max(low, Fraction(0)), high)
+        return span(max(low, Fraction(0)), high)
     if comparison in (PComparison.LESS, PComparison.AT_MOST):
-        return Interval(0, p.value, high_open=comparison is PComparison.LESS)
-    return Interval(p.value, 1, low_open=comparison is PComparison.GREATER)
+        return span(Fraction(0), p.value, high_open=comparison is PComparison.LESS)
+    return span(p.value, Fraction(1), low_open=comparison is PComparison.GREATER)
 
 
 def _p_figure(test: ReportedTest, readings: Sequence[tuple[str, PRange]], *limits: Bar) -> Figure:
     """The recomputed p of each reading against the reported one, on one axis of p-values."""
-    computed = [Interval(reading.low, reading.high) for _, reading in readings]
+    computed = [span(reading.low, reading.high) for _, reading in readings]
     reported = _reported_p_interval(test)
     return Figure(
         [
@@ -293,7 +293,7 @@ def decision_error(claim_set: ClaimSet, context: Context) -> Iterator[Violation]
                 verdict.readings,
                 Bar(
                     f"significant: p < {alpha}",
-                    Interval(0, tolerances.alpha, high_open=not tolerances.p_equal_alpha_significant),
+                    span(Fraction(0), tolerances.alpha, high_open=not tolerances.p_equal_alpha_significant),
                     Role.LIMIT,
                 ),
             ),

@@ -173,8 +173,7 @@ def _covered_bar(label: str, claim: Claim) -> Bar:
     """The stretch a count covers on a timeline: its period, or since..as_of."""
     if claim.since is not None:
         return Bar(label, day_interval(claim.since.first, claim.as_of.last if claim.as_of else None))
-    assert claim.period is not None  # nested_counts pairs counts over known stretches
-    return date_bar(label, claim.period)
+    return date_bar(label, claim.period) if claim.period is not None else Bar(label, Interval.everything())
 
 
 def _covered(claim: Claim) -> str:
