@@ -105,7 +105,7 @@ def test_junit_escapes_markup_and_control_characters_in_messages_and_paths():
     assert document.find("testsuite").get("name") == "<x>&.facts.toml"
 
 
-@pytest.mark.parametrize(("raw", "kept"), [("\t\n\r", "\t\n\r"), ("\x0b", "\\x0b"), ("\ufffe", "\\ufffe"), ("é✓", "é✓")])
+@pytest.mark.parametrize(("raw", "kept"), [("\t\n\r", "\t\n\r"), ("\x0b", "\\x0b"), ("\x85", "\\x85"), ("\u202e", "\\u202e"), ("\ufffe", "\\ufffe"), ("é✓", "é✓")])
 def test_xml_text_escapes_only_what_xml_cannot_hold(raw, kept):
     assert xml_text(raw) == kept
 

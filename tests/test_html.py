@@ -266,7 +266,7 @@ id = "total"
 metric = "cases"
 value = "20,583"
 source = "src"
-quote = "</blockquote><script>alert('quote')</script> 20,583 \\u001b[31m"
+quote = "</blockquote><script>alert('quote')</script> 20,583 \\u001b[31m \\u202egnp.exe"
 
 [[claim]]
 id = "a"
@@ -300,6 +300,7 @@ def test_page_escapes_hostile_quotes_sources_urls_and_paths(tmp_path, monkeypatc
     assert "<script>alert('quote')</script>" in shown  # as text, not as markup
     assert '"><img src=x onerror=alert(1)> & Co' in shown
     assert "\\x1b[31m" in shown and "\x1b" not in text
+    assert "\\u202egnp.exe" in shown and "\u202e" not in text  # a bidirectional override cannot reorder the page
     assert page.drawings_per_finding() == [1]
 
 

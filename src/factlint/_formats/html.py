@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 
 __all__ = ["format_html", "number_text"]
 
-# Characters a page should not carry raw: C0 and C1 controls (but tab and newline) and non-characters.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+# Characters a page should not carry raw: C0 and C1 controls (but tab and newline), the line and
+# paragraph separators, the bidirectional overrides and isolates (which reorder what a reader
+# sees), non-characters and lone surrogates.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
 
 
 def _text(text: str) -> str:

@@ -19,12 +19,13 @@ if TYPE_CHECKING:
 
 __all__ = ["format_junit", "xml_text"]
 
-# Characters XML 1.0 cannot hold at all, not even as character references.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters XML 1.0 cannot hold at all, not even as character references, and those a CI log
+# should not show raw: C1 controls, line and paragraph separators, bidirectional overrides.
+_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u202a-\u202e\u2066-\u2069]")
 
 
 def xml_text(text: str) -> str:
-    """Text an XML document can hold: each character XML 1.0 forbids is written as its `\\xNN`/`\\uNNNN` escape."""
+    """Text an XML document can hold and a log shows as written: other characters become `\\xNN`/`\\uNNNN` escapes."""
     return _NOT_XML.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
