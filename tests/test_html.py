@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -194,6 +195,33 @@ def test_reversed_dates_are_drawn_without_failing_the_rules_that_find_them():
     report = factlint.lint(claim_set)
     assert {finding.code for finding in report} >= {"T102"}
     assert _parse(factlint.format_report(report, "html")).drawings_per_finding() == [1] * len(report)
+
+
+def test_count_over_a_subperiod_is_drawn_on_a_timeline_inside_its_period():
+    claim_set = factlint.loads(
+        "\n".join(
+            [
+                '[[claim]]\nid = "h1"\nmetric = "cases"\nvalue = "2,076"\nperiod = "first half of 2023"',
+                '[[claim]]\nid = "q2"\nmetric = "cases"\nvalue = "2,600"\nperiod = "Q2 2023"',
+            ]
+        ),
+        path="cases.facts.toml",
+    )
+    (finding,) = factlint.lint(claim_set)
+    assert finding.code == "T104"
+    inner, outer = finding.figure.bars
+    assert finding.figure.timeline
+    assert Interval.hull([inner.interval, outer.interval]) == outer.interval  # Q2 lies inside the first half
+    assert interval_text(inner.interval, timeline=True) == "2023-04-01 to 2023-06-30"
+
+
+def test_each_drawing_is_well_formed_svg(in_repository, capsys):
+    import xml.etree.ElementTree as ElementTree
+
+    drawings = re.findall(r"<svg .*?</svg>", _broken_examples_html(capsys), flags=re.DOTALL)
+    assert len(drawings) >= 18
+    for drawing in drawings:
+        assert ElementTree.fromstring(drawing).tag == "{http://www.w3.org/2000/svg}svg"
 
 
 def test_running_total_that_falls_is_drawn_on_a_timeline_of_its_two_dates():
