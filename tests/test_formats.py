@@ -160,6 +160,14 @@ def test_gitlab_path_is_relative_to_the_gitlab_project_directory(monkeypatch, tm
     assert issue["location"]["path"] == "facts/cases.facts.toml"
 
 
+def test_gitlab_report_is_ascii_whatever_the_fact_files_hold():
+    hostile = "£406 million \u202e\u2028 \udcff"
+    text = format_gitlab(Report(findings=[_finding(message=hostile, path="\udcff.facts.toml", location=Location("\udcff.facts.toml", 1, 1))]))
+    assert text.isascii()
+    (issue,) = json.loads(text)
+    assert issue["description"] == f"A101 {hostile}"
+
+
 def test_gitlab_of_a_clean_report_is_an_empty_array():
     assert json.loads(format_gitlab(Report(findings=[]))) == []
 

@@ -62,4 +62,6 @@ def format_gitlab(report: Report) -> str:
                 "location": {"path": path, "lines": {"begin": max(finding.location.line, 1) if finding.location else 1}},
             }
         )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    # ASCII JSON: no character from a fact file (a line separator, a bidirectional override, a
+    # lone surrogate from an undecodable file name) reaches a CI log or an encoder raw.
+    return json.dumps(issues, indent=2, ensure_ascii=True) + "\n"
