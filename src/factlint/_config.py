@@ -23,7 +23,6 @@
 from __future__ import annotations
 
 import difflib
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -31,16 +30,12 @@ from typing import Any
 
 import attrs
 
+from factlint import _toml
 from factlint._codes import Severity
 from factlint._plugin_finder import installed_rules
 from factlint._quantities import Rounding, RoundNumbers, Tolerances
 from factlint._rule import RuleSet
 from factlint._settings import Settings
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "CONFIG_FILES",
@@ -105,8 +100,8 @@ def _has_factlint_table(pyproject: Path) -> bool:
     except OSError:
         return False
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        document = _toml.loads(text)
+    except _toml.TOMLDecodeError:
         # Broken, but meant for factlint: read_config will report it.
         return "[tool.factlint" in text
     return isinstance(document.get("tool"), dict) and "factlint" in document["tool"]
@@ -137,10 +132,10 @@ def read_config(path: str | Path, *, rules: RuleSet | None = None) -> Settings:
     """Read one configuration file into Settings; raise ConfigError for anything it cannot use."""
     path = Path(path)
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = _toml.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read it: {error}") from None
-    except tomllib.TOMLDecodeError as error:
+    except _toml.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     if path.name == "pyproject.toml":
         tool = document.get("tool", {})
