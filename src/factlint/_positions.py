@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import functools
 import json
 import re
 import sys
@@ -157,7 +158,10 @@ def _one_line_statement() -> str:
     return rf"{plain}*(?:(?:{atom}){plain}*)*(?:#[^\n]*)?(?:\n|\Z)"
 
 
-_MAY_CONTINUE = re.compile(rf"^(?!{_one_line_statement()})", re.M)
+@functools.cache
+def _may_continue() -> re.Pattern[str]:
+    """The start of a line that may not hold a whole statement; compiled on first use, as it is slow to compile."""
+    return re.compile(rf"^(?!{_one_line_statement()})", re.M)
 
 
 def _skip(pattern: re.Pattern[str], text: str, offset: int, end: int = sys.maxsize) -> int:
@@ -352,7 +356,7 @@ def _multi_line_statements(text: str, start: int) -> list[tuple[int, int]]:
     statements: list[tuple[int, int]] = []
     position = start
     while True:
-        found = _MAY_CONTINUE.search(text, position)
+        found = _may_continue().search(text, position)
         if found is None or found.start() >= len(text):
             return statements
         begin = found.start()
