@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
+    from factlint._cache import Cache
     from factlint._rule import Rule, RuleSet
+    from factlint._settings import Settings
 
 __all__ = ["main", "run"]
 
@@ -107,6 +109,13 @@ def _parser() -> argparse.ArgumentParser:
         "--config", metavar="PATH", help="use this factlint.toml or pyproject.toml instead of searching for one"
     )
     configuration.add_argument("--no-config", action="store_true", help="ignore all configuration files")
+    cache = check.add_argument_group("cache (of built fact files, so that a file in a big folder costs that file)")
+    cache.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the cache (env FACTLINT_NO_CACHE=1)"
+    )
+    cache.add_argument(
+        "--cache-dir", metavar="PATH", help="keep the cache here (env FACTLINT_CACHE_DIR; default: ./.factlint_cache)"
+    )
     check.set_defaults(run=_check)
 
     rules = commands.add_parser("rules", help="list the rules", description="List every known rule.")
@@ -218,7 +227,10 @@ def _check(args: argparse.Namespace) -> int:
     # the output shows them relative to the working directory again.
     try:
         claim_sets = load_by_folder(
-            [path.absolute() for path in files], tolerances=settings.tolerances, fiscal_year_start=settings.fiscal_year_start
+            [path.absolute() for path in files],
+            tolerances=settings.tolerances,
+            fiscal_year_start=settings.fiscal_year_start,
+            cache=_cache(args, settings),
         )
     except OSError as error:  # unreadable, or removed while running
         return _fail(f"{error.filename}: {error.strerror}")
@@ -242,6 +254,18 @@ def _check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_CLEAN if args.exit_zero else report.exit_code
+
+
+def _cache(args: argparse.Namespace, settings: Settings) -> Cache | None:
+    """The cache of this run, unless --no-cache or FACTLINT_NO_CACHE turns it off."""
+    import os
+
+    if args.no_cache or os.environ.get("FACTLINT_NO_CACHE", "") not in ("", "0"):
+        return None
+    from factlint._cache import CACHE_DIR_NAME, open_cache
+
+    directory = args.cache_dir or os.environ.get("FACTLINT_CACHE_DIR") or CACHE_DIR_NAME
+    return open_cache(directory, settings.tolerances, settings.fiscal_year_start)
 
 
 def _rules(args: argparse.Namespace) -> int:
