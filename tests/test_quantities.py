@@ -727,6 +727,23 @@ def test_a_number_in_words_reads_as_its_digits_would(stated, as_digits):
     assert quantity.text == stated
 
 
+@pytest.mark.parametrize(
+    ("stated", "interval"),
+    [
+        ("-14,000", half_up(-14_500, -13_500)),
+        ("+330", half_up(325, 335)),
+        ("+5.2%", half_up(Fraction(515, 100), Fraction(525, 100))),
+    ],
+)
+def test_a_signed_number_is_read_with_its_sign(stated, interval):
+    assert parse_quantity(stated).interval == interval
+
+
+def test_a_hedged_number_cannot_be_negative():
+    with pytest.raises(QuantityError, match="cannot be negative"):
+        parse_quantity("about -5")
+
+
 def test_a_count_word_is_exactly_its_number():
     assert parse_quantity("five").interval == Interval.point(5)
     assert parse_quantity("five").reading is Reading.WHOLE

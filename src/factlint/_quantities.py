@@ -305,7 +305,8 @@ def _number_pattern(suffix: str) -> str:
     )
 
 
-_SINGLE = re.compile(r"(?P<sign>-)?" + _number_pattern(""))
+# A sign: "-14,000" jobs lost; "+330", a change written with its plus sign.
+_SINGLE = re.compile(r"(?P<sign>[-+])?" + _number_pattern(""))
 _RANGE = re.compile(
     r"(?:between\s+|from\s+)?"
     + _number_pattern("_a")
@@ -556,7 +557,7 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
     number = _read_number(text, single, "")
     if number.percent and number.currency:
         raise QuantityError(f"cannot read {text!r}: a percentage has no currency")
-    if single["sign"]:
+    if single["sign"] == "-":
         if hedge is not Hedge.EXACT:
             raise QuantityError(f"cannot read {text!r}: a hedged quantity cannot be negative")
         number = attrs.evolve(number, value=-number.value)
