@@ -433,10 +433,10 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
     to, slightly fewer than, a little under ([N − `nearly`, N)); just over, slightly more
     than, a little over, upwards of ((N, N + `nearly`]); at least, no fewer than, no less
     than, not less than, a minimum of, "N or more", "N+" ([N, ∞)); more than, over, above,
-    well over, well above, higher than, greater than, past, in excess of, exceeding ((N, ∞)); at most, up to, no more than,
-    not more than, a maximum of, as many as, as much as, "N or fewer" ([0, N]); fewer than, less than,
-    under, below, well under, well below, lower than ([0, N)). Hedges combine with money: "just over $2 billion" is
-    (2 billion, 2.2 billion].
+    well over, well above, higher than, greater than, past, in excess of, exceeding ((N, ∞));
+    at most, up to, no more than, not more than, a maximum of, as many as, as much as, "N or
+    fewer" ([0, N]); fewer than, less than, under, below, well under, well below, lower than
+    ([0, N)). Hedges combine with money: "just over $2 billion" is (2 billion, 2.2 billion].
 
     A number with a dot and exactly three digits after it ("10.025") may use the dot as a
     thousands separator: it is read as a decimal, and `Quantity.ambiguous_separator` keeps it
@@ -927,7 +927,8 @@ def parse_factor(
     Words are approximate, ± the `ratio` tolerance, unless stated "exactly"; a hedge reads as
     in the hedge table ("nearly double" is [1.8, 2)); "10 percent higher" is 1 + N/100 with N
     read as a stated number, as are "up 10%", "rose by 10%", "a 10% rise" and "a rise of
-    10%" ("lower", "down", "fell", "a fall of": 1 - N/100). A number given as data (int, Fraction, Decimal) is exact.
+    10%" ("lower", "down", "fell", "a fall of": 1 - N/100). A number given as data (int,
+    Fraction, Decimal) is exact.
     """
     if isinstance(stated, Factor):
         return stated
