@@ -809,6 +809,29 @@ def test_a_fraction_of_a_scale_word_is_a_number_read_as_about(stated, interval, 
     assert (quantity.interval, quantity.unit, quantity.percent) == (interval, unit, False)
 
 
+@pytest.mark.parametrize(
+    ("stated", "interval"),
+    [
+        ("758,855 (rounded to the nearest 5)", Interval(Fraction(1517705, 2), Fraction(1517715, 2))),
+        ("758,855, rounded to the nearest 5", Interval(Fraction(1517705, 2), Fraction(1517715, 2))),
+        ("95,505 to the nearest 5", Interval(Fraction(191005, 2), Fraction(191015, 2))),
+        # A step inside the plain reading changes nothing but its closed end.
+        ("2.4 million (to the nearest 100,000)", Interval(2_350_000, 2_450_000)),
+        ("600 (rounded to the nearest 5)", half_up(550, 650)),
+    ],
+)
+def test_a_declared_rounding_step_widens_a_plain_number_to_half_a_step(stated, interval):
+    quantity = parse_quantity(stated)
+    assert quantity.interval == interval
+    assert quantity.reading is Reading.ROUND
+
+
+@pytest.mark.parametrize("stated", ["about 5 (to the nearest 5)", "34% (to the nearest 5)", "10 (to the nearest 0)"])
+def test_a_rounding_step_goes_with_a_plain_count_or_amount_only(stated):
+    with pytest.raises(QuantityError):
+        parse_quantity(stated)
+
+
 def test_a_fraction_of_a_scale_word_takes_only_a_currency_after_it():
     with pytest.raises(QuantityError, match="'pounds' after 'million' is not a currency"):
         parse_quantity("half a million pounds")

@@ -438,6 +438,9 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
     fewer" ([0, N]); fewer than, less than, under, below, well under, well below, lower than
     ([0, N)). Hedges combine with money: "just over $2 billion" is (2 billion, 2.2 billion].
 
+    A plain count or amount may declare its publisher's rounding step: "758,855 (rounded to
+    the nearest 5)" is [758,852.5, 758,857.5], as is "758,855 to the nearest 5".
+
     A number with a dot and exactly three digits after it ("10.025") may use the dot as a
     thousands separator: it is read as a decimal, and `Quantity.ambiguous_separator` keeps it
     so that a finding says so; `Tolerances(decimal_comma=True)` reads "10.025" as 10,025 and
@@ -531,6 +534,9 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
     normal = _normalise(text)
     if not normal:
         raise QuantityError("a quantity cannot be empty")
+    stepped = _ROUNDING_STEP.fullmatch(normal)
+    if stepped:
+        return _stepped_quantity(text, stepped, tolerances, quotient)
     hedge, body = _split_hedge(text, normal)
     if body in _FRACTION_WORDS:
         return _fraction_quantity(text, _FRACTION_WORDS[body], hedge, tolerances)
@@ -609,6 +615,27 @@ def _unreadable(text: str, body: str, tolerances: Tolerances) -> str:
     if not tolerances.decimal_comma and _DECIMAL_COMMA_HINT.search(body):
         message += '; if its comma is the decimal mark ("10,5" for 10.5), set decimal-comma'
     return message
+
+
+# "758,855 (rounded to the nearest 5)": a publisher's rounding step, declared with the number.
+_ROUNDING_STEP = re.compile(r"(?P<body>.+?),? \(?(?:rounded )?to the nearest (?P<step>[0-9][0-9,]*(?:\.[0-9]+)?)\)?")
+
+
+def _stepped_quantity(text: str, match: re.Match[str], tolerances: Tolerances, quotient: bool) -> Quantity:
+    """A plain count or amount rounded to a stated step: within half a step of it, or its plain reading.
+
+    Statistics offices round to steps other than powers of ten (HESA and the Home Office to
+    the nearest 5), so parts rounded one by one may miss their rounded total by a few units.
+    """
+    inner = _parse_text(match["body"], tolerances, quotient)
+    if inner.hedge is not Hedge.EXACT or inner.percent or inner.reading is Reading.FRACTION:
+        raise QuantityError(f"cannot read {text!r}: a rounding step goes with a plain count or amount, not {match['body']!r}")
+    step = Fraction(match["step"].replace(",", ""))
+    if step <= 0:
+        raise QuantityError(f"cannot read {text!r}: a rounding step must be more than 0")
+    half = step / 2
+    around = Interval(inner.nominal - half, inner.nominal + half)
+    return attrs.evolve(inner, text=text, interval=Interval.hull([inner.interval, around]), reading=Reading.ROUND)
 
 
 # "half a million", "a quarter of a billion dollars": a fraction of a scale word.
