@@ -7,12 +7,14 @@ Each command imports what it needs when it runs, so that `factlint --help` start
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 if TYPE_CHECKING:
+    from factlint._cache import Cache
     from factlint._config import Configuration
     from factlint._findings import Report
     from factlint._loading import Exclusions
@@ -33,7 +35,18 @@ def run() -> None:
     # cycles; the cyclic collector's full sweeps over them cost a third of a large run.
     # A command line may change its own process; the library never does.
     gc.disable()
-    raise SystemExit(main())
+    code = main()
+    # Everything is written once the streams are flushed; the interpreter's shutdown would
+    # only free, one by one, the objects the run built, which costs a large run seconds.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # the reader has gone, the device is full, the stream is closed
+            code = EXIT_ERROR
+    import os
+
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None, *, rules: RuleSet | None = None) -> int:
@@ -41,21 +54,117 @@ def main(argv: Sequence[str] | None = None, *, rules: RuleSet | None = None) -> 
 
     `rules` replaces the installed rules (the built-in ones and every plugin's), for a
     caller that wants a run independent of what else is installed.
+    An internal error is one line on stderr and exit code 2; `--verbose` adds its traceback.
     """
-    parser = _parser()
+    args: argparse.Namespace | None = None
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:  # argparse has printed the help, the version or a usage error
-        return EXIT_CLEAN if exit_.code in (0, None) else EXIT_ERROR
-    args.rule_set = rules
-    command: Callable[[argparse.Namespace], int] = args.run
-    try:
+        parser = _parser()
+        _add_verbose_option(parser)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit_:  # argparse has printed the help, the version or a usage error
+            return EXIT_CLEAN if exit_.code in (0, None) else EXIT_ERROR
+        args.rule_set = rules
+        command: Callable[[argparse.Namespace], int] = args.run
         return command(args)
     except BrokenPipeError:  # `factlint check | head`: the reader has gone, so stop quietly
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _detach_stdout()
         return EXIT_ERROR
+    except _StdoutUnwritable as error:
+        _detach_stdout()
+        return _fail(f"cannot write to standard output: {error}")
+    except Exception as error:  # a bug: one plain line, the traceback only when asked for
+        return _internal_error(error, verbose=bool(getattr(args, "verbose", False)))
+
+
+TRACEBACK_VARIABLE = "FACTLINT_TRACEBACK"
+
+
+def _add_verbose_option(parser: argparse.ArgumentParser) -> None:
+    """`--verbose` before or after the command (`factlint --verbose check`, `factlint check --verbose`)."""
+    help_ = f"on an internal error, print its full traceback (as does {TRACEBACK_VARIABLE}=1)"
+    parser.add_argument("--verbose", action="store_true", help=help_)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                # A command that defines --verbose itself keeps its own.
+                with contextlib.suppress(argparse.ArgumentError):
+                    command.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help=help_)
+
+
+def _internal_error(error: Exception, *, verbose: bool) -> int:
+    import os
+
+    from factlint._escaping import printable
+
+    if verbose or os.environ.get(TRACEBACK_VARIABLE, "") not in ("", "0"):
+        import traceback
+
+        _write_stderr("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+        hint = "please report it with the traceback above"
+    else:
+        hint = "run with --verbose for the traceback"
+    detail = printable(f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)
+    _write_stderr(f"factlint: internal error: {detail} ({hint})\n")
+    return EXIT_ERROR
+
+
+class _StdoutUnwritable(Exception):
+    """Standard output is closed, full or otherwise failing (but not a reader gone: that is BrokenPipeError)."""
+
+
+# Output formats that are JSON text, where a character stdout cannot encode is written as JSON escapes it.
+_JSON_FORMATS = frozenset({"json", "sarif", "gitlab"})
+
+
+def _encodable(text: str, stream: Any, *, json: bool = False) -> str:
+    """`text` as `stream` can encode it: anything its encoding lacks (or a lone surrogate) as an escape."""
+    from factlint._escaping import encodable
+
+    return encodable(text, getattr(stream, "encoding", None) or "utf-8", json=json)
+
+
+def _print(text: str, *, json: bool = False) -> None:
+    """Write to standard output, flushed, whatever its encoding; raise _StdoutUnwritable if that fails.
+
+    `json`: the text is JSON, so that a character the encoding lacks is escaped as JSON has it.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise _StdoutUnwritable("it is closed")
+    try:
+        stream.write(_encodable(text, stream, json=json))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:  # ValueError: a closed file object
+        raise _StdoutUnwritable(getattr(error, "strerror", None) or str(error)) from None
+
+
+def _write_stderr(text: str) -> None:
+    """Write to standard error if there is one to write to; a message that cannot be shown is dropped."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(_encodable(text, stream))
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _detach_stdout() -> None:
+    """Point file descriptor 1 at the null device, so that the interpreter's last flush cannot fail again."""
+    import os
+
+    # No stdout at all (AttributeError), or one without a descriptor (a StringIO in tests).
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        descriptor = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, descriptor)
+        finally:
+            os.close(null)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,7 +179,9 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f"factlint: error: {message} (see `{self.prog} --help`)\n")
+        from factlint._escaping import printable
+
+        self.exit(EXIT_ERROR, f"factlint: error: {printable(message)} (see `{self.prog} --help`)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,7 +223,9 @@ def _parser() -> argparse.ArgumentParser:
         "--id-prefix", metavar="P", default="", help="start every id with this (default: from the publisher, else 'draft')"
     )
     extract.add_argument("--format", choices=("toml", "json"), default="toml", help="output format (default: toml)")
-    extract.add_argument("-o", "--output-file", metavar="FILE", help="write the draft to this file instead of stdout")
+    extract.add_argument(
+        "-o", "--output-file", type=_output_path, metavar="FILE", help="write the draft to this file instead of stdout"
+    )
     extract.set_defaults(run=_extract)
     return parser
 
@@ -152,7 +265,9 @@ def _add_check(commands: argparse._SubParsersAction[_Parser], formats: Sequence[
     output.add_argument(
         "--statistics", action="store_true", help="show the number of findings per rule instead (JSON with --format json)"
     )
-    output.add_argument("--output-file", metavar="PATH", help="write the output to this file instead of stdout")
+    output.add_argument(
+        "--output-file", type=_output_path, metavar="PATH", help="write the output to this file instead of stdout"
+    )
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     output.add_argument(
         "--color", choices=COLOR_CHOICES, default="auto",
@@ -192,6 +307,13 @@ def _add_check(commands: argparse._SubParsersAction[_Parser], formats: Sequence[
         "that overrides the configuration, such as 'tolerances.nearly = \"0.2\"' (repeatable)",
     )
     configuration.add_argument("--no-config", action="store_true", help="ignore all configuration files")
+    cache = check.add_argument_group("cache (of built fact files, so that a file in a big folder costs that file)")
+    cache.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the cache (env FACTLINT_NO_CACHE=1)"
+    )
+    cache.add_argument(
+        "--cache-dir", metavar="PATH", help="keep the cache here (env FACTLINT_CACHE_DIR; default: ./.factlint_cache)"
+    )
     check.set_defaults(run=_check)
 
 
@@ -213,6 +335,12 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _output_path(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; name a file, or leave the option out to write to stdout")
+    return text
+
+
 def _codes(text: str) -> list[str]:
     return [code.strip().upper() for code in text.split(",") if code.strip()]
 
@@ -222,8 +350,18 @@ def _globs(text: str) -> list[str]:
 
 
 def _fail(message: str) -> int:
-    print(f"factlint: error: {message}", file=sys.stderr)
+    from factlint._escaping import printable
+
+    _write_stderr(f"factlint: error: {printable(message)}\n")
     return EXIT_ERROR
+
+
+def _warn(message: str) -> None:
+    from factlint._escaping import printable
+
+    _write_stderr(f"factlint: warning: {printable(message)}\n")
+
+
 
 
 def _known_rules(args: argparse.Namespace) -> RuleSet:
@@ -239,7 +377,7 @@ def _known_rules(args: argparse.Namespace) -> RuleSet:
             rules = installed_rules()
     if not getattr(args, "silent", False):
         for problem in rules.warnings:
-            print(f"factlint: warning: {problem}", file=sys.stderr)
+            _warn(str(problem))
     return rules
 
 
@@ -260,6 +398,7 @@ class _CheckPlan(NamedTuple):
 
 
 def _check(args: argparse.Namespace) -> int:
+    from factlint._escaping import printable
     from factlint._output import display_path
 
     rules = _known_rules(args)
@@ -267,26 +406,30 @@ def _check(args: argparse.Namespace) -> int:
         plan = _plan_check(args, rules)
     except _Stop as stop:
         return _fail(str(stop))
+    if args.output_file:
+        refusal = _output_over_input(args.output_file, args.paths, plan.files, plan.configuration.path)
+        if refusal is not None:
+            return _fail(refusal)
     if args.show_settings:
         import attrs
 
         from factlint._config import configuration_text
 
-        sys.stdout.write(configuration_text(attrs.evolve(plan.configuration, settings=plan.settings)))
+        _print(configuration_text(attrs.evolve(plan.configuration, settings=plan.settings)))
         return EXIT_CLEAN
     if args.show_files:
-        sys.stdout.write("".join(f"{display_path(str(path))}\n" for path in plan.files))
+        _print("".join(f"{printable(display_path(str(path)))}\n" for path in plan.files))
         return EXIT_CLEAN
     if not plan.files and not (args.quiet or args.silent or args.pre_commit):
-        print(f"factlint: warning: no fact files found in {' '.join(args.paths or ['.'])}", file=sys.stderr)
+        _warn(f"no fact files found in {' '.join(args.paths or ['.'])}")
     try:
-        report = _lint_plan(plan, rules)
+        report = _lint_plan(plan, rules, _cache(args, plan.settings))
     except OSError as error:  # unreadable, or removed while running
         return _fail(f"{error.filename}: {error.strerror}")
     except UnicodeDecodeError as error:  # standard input
         return _fail(f"{plan.files[0]} (standard input): not UTF-8 text: {error.reason} at byte {error.start}")
     for failure in report.failures:
-        print(f"factlint: error: {failure}", file=sys.stderr)
+        _write_stderr(f"factlint: error: {printable(str(failure))}\n")
     if not args.silent:
         status = _write_report(args, report, len(plan.files))
         if status != EXIT_CLEAN:
@@ -378,7 +521,7 @@ def _files_to_check(args: argparse.Namespace, exclusions: Exclusions) -> list[Pa
     return list(dict.fromkeys([*named, *context]))
 
 
-def _lint_plan(plan: _CheckPlan, rules: RuleSet) -> Report:
+def _lint_plan(plan: _CheckPlan, rules: RuleSet, cache: Cache | None = None) -> Report:
     """Lint each folder of the plan's files, keeping the findings that involve those files."""
     from factlint._engine import lint
     from factlint._findings import Report
@@ -406,7 +549,11 @@ def _lint_plan(plan: _CheckPlan, rules: RuleSet) -> Report:
         claim_sets = [
             claim_set
             for _, claim_set in load_by_folder(
-                absolute, tolerances=tolerances, fiscal_year_start=fiscal_year_start, exclusions=plan.exclusions
+                absolute,
+                tolerances=tolerances,
+                fiscal_year_start=fiscal_year_start,
+                exclusions=plan.exclusions,
+                cache=cache,
             )
         ]
         targets = {str(path) for path in absolute}
@@ -445,17 +592,42 @@ def _write_report(args: argparse.Namespace, report: Report, file_count: int) -> 
     if args.output_file:
         if args.format == "text" and args.color == "always":
             text = coloured(text)
-        target = Path(args.output_file)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        except OSError as error:
-            return _fail(f"{args.output_file}: cannot write it: {error.strerror or error}")
-        return EXIT_CLEAN
+        failure = _write_output(args.output_file, text)
+        return EXIT_CLEAN if failure is None else _fail(failure)
     if args.format == "text" and wants_colour(args.color, sys.stdout):
         text = coloured(text)
-    sys.stdout.write(text)
+    _print(text, json=args.format in _JSON_FORMATS)
     return EXIT_CLEAN
+
+
+def _output_over_input(output: str, paths: Sequence[str], files: Sequence[Path], config: Path | None) -> str | None:
+    """Why `output` must not be written (a file this run reads, or would read as a fact file), else None."""
+    from pathlib import Path
+
+    from factlint._loading import FACT_FILE_SUFFIXES
+    from factlint._output_files import OutputRefused, refuse_input_as_output
+
+    # A named file brings the other fact files of its folder, so its folder is collected as well.
+    folders = [Path(path) for path in paths if Path(path).is_dir()] + [file.parent for file in files]
+    inputs = [*files, *([config] if config is not None else [])]
+    try:
+        refuse_input_as_output(Path(output), inputs, collected=dict.fromkeys(folders), suffixes=FACT_FILE_SUFFIXES)
+    except OutputRefused as refusal:
+        return f"--output-file {refusal}"
+    return None
+
+
+def _write_output(output: str, text: str) -> str | None:
+    """Write `text` to the file `output` atomically; the message when that fails, else None."""
+    from pathlib import Path
+
+    from factlint._output_files import write_atomically
+
+    try:
+        write_atomically(Path(output), text)
+    except OSError as error:
+        return f"{output}: cannot write it: {error.strerror or error}"
+    return None
 
 
 def _report_text(args: argparse.Namespace, report: Report, file_count: int) -> str:
@@ -488,6 +660,18 @@ def _exit_code(args: argparse.Namespace, report: Report, plan: _CheckPlan) -> in
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def _cache(args: argparse.Namespace, settings: Settings) -> Cache | None:
+    """The cache of this run, unless --no-cache or FACTLINT_NO_CACHE turns it off."""
+    import os
+
+    if args.no_cache or os.environ.get("FACTLINT_NO_CACHE", "") not in ("", "0"):
+        return None
+    from factlint._cache import CACHE_DIR_NAME, open_cache
+
+    directory = args.cache_dir or os.environ.get("FACTLINT_CACHE_DIR") or CACHE_DIR_NAME
+    return open_cache(directory, settings.tolerances, settings.fiscal_year_start)
+
+
 def _rules(args: argparse.Namespace) -> int:
     rules = list(_known_rules(args))
     if args.format == "json":
@@ -504,14 +688,21 @@ def _rules(args: argparse.Namespace) -> int:
             }
             for known in rules
         ]
-        sys.stdout.write(json.dumps(entries, indent=2, ensure_ascii=False) + "\n")
+        from factlint._escaping import escape_json_text
+
+        _print(escape_json_text(json.dumps(entries, indent=2, ensure_ascii=False)) + "\n", json=True)
         return EXIT_CLEAN
-    rows = [(known.code, known.name, known.family, known.severity.value, known.summary) for known in rules]
+    from factlint._escaping import printable
+
+    rows = [
+        tuple(printable(cell) for cell in (known.code, known.name, known.family, known.severity.value, known.summary))
+        for known in rules
+    ]
     if rows:
         widths = [max(len(row[column]) for row in rows) for column in range(4)]
         for row in rows:
             cells = [cell.ljust(width) for cell, width in zip(row, widths)]
-            sys.stdout.write("  ".join([*cells, row[4]]) + "\n")
+            _print("  ".join([*cells, row[4]]) + "\n")
     return EXIT_CLEAN
 
 
@@ -526,7 +717,9 @@ def _explain(args: argparse.Namespace) -> int:
         hint = f"; did you mean {', '.join(near)}?" if near else "; `factlint rules` lists them"
         return _fail(f"unknown rule {wanted!r}{hint}")
     text = _pages.page(found) or f"# {found.code} {found.name}\n\n{found.summary}\n"
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    from factlint._escaping import printable_lines
+
+    _print(printable_lines(text if text.endswith("\n") else text + "\n"))
     return EXIT_CLEAN
 
 
@@ -535,6 +728,9 @@ def _extract(args: argparse.Namespace) -> int:
 
     from factlint._extraction import ExtractionError, extract
 
+    refusal = _draft_over_article(args.output_file, args.path) if args.output_file else None
+    if refusal is not None:
+        return _fail(refusal)
     try:
         text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text(encoding="utf-8")
     except OSError as error:
@@ -555,10 +751,22 @@ def _extract(args: argparse.Namespace) -> int:
         return _fail(f"{args.path}: {error}")
     output = draft.to_json() if args.format == "json" else draft.to_toml()
     if args.output_file:
-        try:
-            Path(args.output_file).write_text(output, encoding="utf-8")
-        except OSError as error:
-            return _fail(f"{args.output_file}: cannot write it: {error.strerror or error}")
+        failure = _write_output(args.output_file, output)
+        if failure is not None:
+            return _fail(failure)
     else:
-        sys.stdout.write(output)
+        _print(output, json=args.format in _JSON_FORMATS)
     return EXIT_CLEAN
+
+
+def _draft_over_article(output: str, article: str) -> str | None:
+    """Why the draft must not be written to `output` (it is the article read), else None."""
+    from pathlib import Path
+
+    from factlint._output_files import OutputRefused, refuse_input_as_output
+
+    try:
+        refuse_input_as_output(Path(output), [Path(article)] if article != "-" else [])
+    except OutputRefused as refusal:
+        return f"--output-file {refusal}"
+    return None
