@@ -184,6 +184,8 @@ def _check(args: argparse.Namespace) -> int:
     from factlint._settings import layered
 
     rules = _known_rules(args)
+    if args.select == []:
+        return _fail("--select: no rule selected: name codes or prefixes such as A,T101, or leave --select out to run every rule")
     for option, codes in (("--select", args.select), ("--extend-select", args.extend_select), ("--ignore", args.ignore)):
         for code in codes or ():
             if not rules.is_known_selector(code):

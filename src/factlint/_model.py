@@ -16,6 +16,7 @@ from factlint._quantities import Factor, Quantity, Reading, Stated, parse_factor
 from factlint._reported_tests import ReportedTest, parse_reported_test, reported_test_quantity
 
 __all__ = [
+    "EMPTY_CODE_MESSAGE",
     "Check",
     "Claim",
     "ClaimSet",
@@ -169,8 +170,14 @@ def _cited_ids(value: Iterable[str]) -> tuple[str, ...]:
     return _texts("cites", value)
 
 
+EMPTY_CODE_MESSAGE = 'ignore: an empty code would silence every rule; name the codes or prefixes to ignore, such as "A101" or "A"'
+
+
 def _ignored_codes(value: Iterable[str]) -> tuple[str, ...]:
-    return _texts("ignore", value)
+    codes = _texts("ignore", value)
+    if not all(code.strip() for code in codes):
+        raise ValueError(EMPTY_CODE_MESSAGE)
+    return codes
 
 
 def _part_ids(value: Iterable[str]) -> tuple[str, ...]:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
 
+from factlint._codes import INVALID_FILE
 from factlint._loading.building import build
 from factlint._loading.csv_tables import parse_csv
 from factlint._loading.discovery import FACT_FILE_SUFFIXES, StrPath, discover, fact_files_by_folder
 from factlint._loading.documents import Document, parse_json, parse_toml
-from factlint._model import ClaimSet
+from factlint._model import ClaimSet, Location, Problem
 from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
 
 __all__ = ["load", "load_by_folder", "loads"]
@@ -28,15 +31,53 @@ def load(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    documents = []
-    for path in discover(paths):
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            documents.append(Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
-            continue
-        documents.append(_parse(text, str(path)))
+    documents = [_read(path) for path in discover(paths)]
     return build(documents, tolerances, fiscal_year_start)
+
+
+def _read(path: Path) -> Document:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _not_utf8(data, str(path), error)
+    return _parse(text, str(path))
+
+
+# Where JSON (as parse_json reads it) and CSV end a line: at LF, CR or CRLF; TOML ends one at LF.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _not_utf8(data: bytes, path: str, error: UnicodeDecodeError) -> Document:
+    """A file with bytes that are not UTF-8: the first is reported where it is, and the rest of the file is still checked.
+
+    Each such byte is read as U+FFFD, the replacement character, so that a stray Latin-1 or
+    Windows-1252 letter in a quote costs one finding, not the file.
+    """
+    before = data[: error.start].decode("utf-8-sig")
+    if path.endswith((".json", ".csv")):
+        line_ends = [match.end() for match in _LINE_END.finditer(before)]
+        line, line_start = len(line_ends) + 1, line_ends[-1] if line_ends else 0
+    else:
+        line, line_start = before.count("\n") + 1, before.rfind("\n") + 1
+    column = len(before) - line_start + 1
+    if path.endswith(".csv"):
+        # A CSV location's column counts fields: the byte is in the last field begun on its line.
+        try:
+            column = max(1, len(next(csv.reader([before[line_start:]]), [])))
+        except csv.Error:  # a NUL, before Python 3.11
+            column = 1
+    bad = data[error.start : error.end]
+    problem = Problem(
+        INVALID_FILE.code,
+        f"not UTF-8 text: the byte{'s' if len(bad) > 1 else ''} {bad.hex(' ').upper()} cannot be read as UTF-8 "
+        "(was the file saved in another encoding, such as Windows-1252?); such bytes are read as U+FFFD "
+        "and the rest of the file is checked",
+        Location(path, line, column),
+    )
+    document = _parse(data.decode("utf-8-sig", errors="replace"), path)
+    document.problems.insert(0, problem)
+    return document
 
 
 def load_by_folder(
