@@ -6,9 +6,11 @@ import contextlib
 import datetime
 import io
 import json
+import os
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _cli import main
@@ -375,3 +377,101 @@ def test_a_file_that_is_utf8_up_to_a_lone_surrogate_is_read_past_it(tmp_path: Pa
     claim_set = load(path)
     assert [claim.id for claim in claim_set.claims] == ["a"]
     assert [(code, line, column) for code, line, column, _ in findings(claim_set)] == [("F001", 1, 49)]
+
+
+# -- 4, 5: unreadable and unsuffixed input ---------------------------------------------------
+
+BAD_VALUE = CLAIM.format(id="{id}", value='"lots and lots"')
+
+
+def story_with_locked_folder(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A folder with a readable fact file, a file to make unreadable and a sub-folder to make unlistable."""
+    story = tmp_path / "story"
+    locked = story / "locked"
+    locked.mkdir(parents=True)
+    (story / "a.facts.toml").write_text(BAD_VALUE.format(id="a"), encoding="utf-8")
+    secret = story / "secret.facts.toml"
+    secret.write_text(BAD_VALUE.format(id="s"), encoding="utf-8")
+    (locked / "b.facts.toml").write_text(BAD_VALUE.format(id="b"), encoding="utf-8")
+    return story, locked, secret
+
+
+def refuse(monkeypatch: pytest.MonkeyPatch, locked: Path, secret: Path) -> None:
+    """Make `locked` unlistable and `secret` unreadable in this process, as chmod 000 does for a user who is not root."""
+
+    def denied(path: object) -> PermissionError:
+        return PermissionError(13, "Permission denied", str(path))
+
+    real_scandir, real_listdir, real_read_bytes = os.scandir, os.listdir, Path.read_bytes
+
+    def scandir(path: Any = ".") -> Any:
+        if Path(path).absolute() == locked.absolute():
+            raise denied(path)
+        return real_scandir(path)
+
+    def listdir(path: Any = ".") -> list[str]:
+        if Path(path).absolute() == locked.absolute():
+            raise denied(path)
+        return real_listdir(path)
+
+    def read_bytes(self: Path) -> bytes:
+        if self.absolute() in (secret.absolute(), locked.absolute()):
+            raise denied(self)
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "listdir", listdir)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+def test_an_unlistable_folder_and_an_unreadable_file_are_each_an_f001_and_the_rest_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, locked, secret = story_with_locked_folder(tmp_path)
+    refuse(monkeypatch, locked, secret)
+    monkeypatch.chdir(tmp_path)
+    code, output, error = check("story", "--no-config", "--concise")
+    assert (code, error) == (1, "")
+    lines = output.splitlines()
+    assert "story/a.facts.toml:4:9: F002 value: cannot read 'lots and lots'" in lines[0]
+    assert lines[1:3] == [
+        "story/locked:1:1: F001 cannot list this folder, so its fact files are not checked: Permission denied",
+        "story/secret.facts.toml:1:1: F001 cannot read this file: Permission denied",
+    ]
+
+
+def test_load_of_an_unreadable_file_named_alone_is_an_f001_not_an_exception(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, locked, secret = story_with_locked_folder(tmp_path)
+    refuse(monkeypatch, locked, secret)
+    assert [(code, line, column) for code, line, column, _ in findings(load(secret))] == [("F001", 1, 1)]
+    assert [(code, line, column) for code, line, column, _ in findings(load(locked))] == [("F001", 1, 1)]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="chmod 000 does not stop root")
+def test_chmod_000_folder_and_file_are_each_an_f001_and_the_rest_is_checked(tmp_path: Path) -> None:
+    story, locked, secret = story_with_locked_folder(tmp_path)
+    locked.chmod(0)
+    secret.chmod(0)
+    try:
+        code, output, _ = check(str(story), "--no-config", "--concise")
+    finally:
+        locked.chmod(0o755)
+        secret.chmod(0o644)
+    assert code == 1
+    assert "cannot list this folder" in output and "cannot read this file" in output and "F002" in output
+
+
+def test_a_fact_file_that_links_to_nothing_is_an_f001_and_the_rest_is_checked(tmp_path: Path) -> None:
+    (tmp_path / "a.facts.toml").write_text(BAD_VALUE.format(id="a"), encoding="utf-8")
+    (tmp_path / "gone.facts.toml").symlink_to(tmp_path / "missing.facts.toml")
+    found = findings(load(tmp_path))
+    assert [(code, line) for code, line, _, _ in found] == [("F002", 4), ("F001", 1)]
+    assert "symbolic link" in found[1][3]
+
+
+@pytest.mark.parametrize(("name", "text"), [("facts.toml", BAD_VALUE.format(id="a")), ("claims.json", '{"claim": [{"id": "a", "metric": "m", "value": "lots and lots"}]}')])
+def test_a_file_named_without_a_fact_file_suffix_is_checked_as_its_extension_says(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, output, _ = check(str(tmp_path / name), "--no-config", "--concise")
+    assert code == 1
+    assert f"{name}:" in output and "F002 value: cannot read 'lots and lots'" in output

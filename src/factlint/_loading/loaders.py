@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,12 +13,21 @@ import attrs
 from factlint._codes import INVALID_FILE
 from factlint._loading.building import build
 from factlint._loading.csv_tables import parse_csv
-from factlint._loading.discovery import FACT_FILE_SUFFIXES, StrPath, discover, fact_files_by_folder
+from factlint._loading.discovery import (
+    FACT_FILE_SUFFIXES,
+    NO_EXCLUSIONS,
+    Exclusions,
+    StrPath,
+    context_files,
+    discover,
+    fact_files_by_folder,
+    is_a_folder,
+)
 from factlint._loading.documents import Document, parse_json, parse_toml
 from factlint._model import ClaimSet, Location, Problem
 from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
 
-__all__ = ["load", "load_by_folder", "loads"]
+__all__ = ["load", "load_by_folder", "load_text_in_folder", "loads"]
 
 
 def load(
@@ -35,8 +45,42 @@ def load(
     return build(documents, tolerances, fiscal_year_start)
 
 
+def load_text_in_folder(
+    text: str,
+    path: StrPath,
+    *,
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
+    fiscal_year_start: int = 10,
+    exclusions: Exclusions = NO_EXCLUSIONS,
+) -> ClaimSet:
+    """One fact file's text read as the file at `path`, with the other fact files of its folder as context.
+
+    For text that is not (or not yet) on disk: standard input, an editor's unsaved buffer.
+    Its format is `path`'s suffix (TOML unless .facts.json or .facts.csv); the file at
+    `path`, if there is one, is not read.
+    """
+    path = Path(path)
+    documents = [_read(other) for other in context_files(path, exclusions=exclusions)]
+    documents.append(_parse(text, str(path)))
+    return build(documents, tolerances, fiscal_year_start)
+
+
 def _read(path: Path) -> Document:
-    data = path.read_bytes()
+    """A fact file's document; one that cannot be read (or a folder that cannot be listed) is an F001 at its path."""
+    if is_a_folder(path):
+        try:
+            with os.scandir(path):
+                reason = "it could not be listed when it was searched"
+        except OSError as error:
+            reason = error.strerror or str(error)
+        return Document.unreadable(str(path), f"cannot list this folder, so its fact files are not checked: {reason}")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if is_a_folder(path.parent) and path.is_symlink() and not path.exists():
+            reason = f"it is a symbolic link to {os.readlink(path)}, which does not exist"
+        return Document.unreadable(str(path), f"cannot read this file: {reason}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -81,20 +125,25 @@ def _not_utf8(data: bytes, path: str, error: UnicodeDecodeError) -> Document:
 
 
 def load_by_folder(
-    paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT_TOLERANCES, fiscal_year_start: int = 10
+    paths: StrPath | Iterable[StrPath],
+    *,
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
+    fiscal_year_start: int = 10,
+    exclusions: Exclusions = NO_EXCLUSIONS,
 ) -> list[tuple[Path, ClaimSet]]:
     """One claim set per folder, as the command line checks them.
 
     The fact files of one folder share ids (sources in one file, claims in another) and
     relations are inferred across them; different folders are independent, so unrelated
     stories in one repository never collide. A file named on its own brings the other
-    fact files of its folder, whose sources and claims it may use.
+    fact files of its folder, whose sources and claims it may use; `exclusions` say
+    which files a folder search (and a named file's context) leaves out.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     return [
         (folder, load(files, tolerances=tolerances, fiscal_year_start=fiscal_year_start))
-        for folder, files in fact_files_by_folder(paths).items()
+        for folder, files in fact_files_by_folder(paths, exclusions=exclusions).items()
     ]
 
 
