@@ -154,7 +154,7 @@ def test_lint_with_an_empty_selection_is_an_error() -> None:
 
 @pytest.mark.parametrize(
     ("value", "column"),
-    [("{a = " * 400 + "1" + "}" * 400, 8 + 100 * 5), ("[" * 600 + "]" * 600, 8 + 100), ("[{a = " * 300 + "1" + "}]" * 300, 8 + 100 * 3)],
+    [("{a = " * 1000 + "1" + "}" * 1000, 8 + 100 * 5), ("[" * 600 + "]" * 600, 8 + 100), ("[{a = " * 300 + "1" + "}]" * 300, 8 + 100 * 3)],
     ids=["inline tables", "arrays", "both"],
 )
 def test_toml_nested_past_the_recursion_limit_is_an_f001_where_it_gets_too_deep(value: str, column: int) -> None:

@@ -36,7 +36,7 @@ LONGEST = "9" * 4300
 TOO_LONG = "1" * 5000
 # Nesting past every parser's recursion limit, a comment long enough for a quadratic scan to
 # blow the time budget, and exponents whose powers of ten would take minutes to build.
-TOML_TOO_DEEP = ("[" * 600, "]" * 600, "{a = " * 400, "}" * 400, "a = " + "[{b = " * 300, "a." * 1000 + "a = 1")
+TOML_TOO_DEEP = ("[" * 600, "]" * 600, "{a = " * 1000, "}" * 1000, "a = " + "[{b = " * 300, "a." * 1000 + "a = 1")
 JSON_TOO_DEEP = ("[" * 5000, "]" * 5000, '{"a": ' * 3000, "}" * 3000)
 LONG_COMMENT = "# " + "x" * 60_000 + "\n"
 HUGE_EXPONENTS = ('"1e99999999"', '"1e-999999999"', "1e99999999", '"t(28) = 2.20, p = 1e-99999999"')

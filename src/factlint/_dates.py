@@ -6,7 +6,7 @@ import datetime
 import difflib
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeAlias
 
 import attrs
@@ -163,8 +163,9 @@ def parse_date_range(
       days before the reference, all covered; ``last month``, ``last year``: the calendar
       month or year before.
     - ``so far this year``, ``earlier this year``, ``the year to date``, ``so far this
-      month``, ``earlier this month``: from the first day of the year or month to the reference; ``so far in
-      2025``: from 1 January 2025 to the reference, or to the year's end if it is over.
+      month``, ``earlier this month``: from the first day of the year or month to the
+      reference; ``so far in 2025``: from 1 January 2025 to the reference, or to the year's
+      end if it is over.
     - Two-digit years (``FY23``) are the year with those digits nearest to the reference.
 
     ``reference`` may itself be a range (a source published "June 2025"): the result then
@@ -724,12 +725,21 @@ _FISCAL_YEAR_WORD = _alternatives(_FISCAL_YEAR_WORDS)
 _Reader: TypeAlias = "Callable[[re.Match[str], _Context], _Reading]"
 
 
-def _compiled(forms: tuple[tuple[str, _Reader], ...]) -> tuple[tuple[re.Pattern[str], _Reader], ...]:
-    return tuple((re.compile(pattern, re.ASCII | re.IGNORECASE), reader) for pattern, reader in forms)
+class _Forms:
+    """The forms' patterns, compiled when a date is first read: compiling them all was a large part of start-up."""
+
+    def __init__(self, forms: tuple[tuple[str, _Reader], ...]) -> None:
+        self._forms = forms
+        self._compiled: tuple[tuple[re.Pattern[str], _Reader], ...] | None = None
+
+    def __iter__(self) -> Iterator[tuple[re.Pattern[str], _Reader]]:
+        if self._compiled is None:
+            self._compiled = tuple((re.compile(pattern, re.ASCII | re.IGNORECASE), reader) for pattern, reader in self._forms)
+        return iter(self._compiled)
 
 
 # Tried in order on the normalised text; the first pattern that matches the whole text decides.
-_FORMS = _compiled(
+_FORMS = _Forms(
     (
         (r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})", _iso_day),
         (r"(?P<year>[0-9]{4})-(?P<code>[0-9]{2})", _iso_month),
@@ -778,13 +788,13 @@ _RANGE_DASHES = re.compile(r" ?[\u2013\u2014] ?| - ")
 _RANGE_HYPHENS = re.compile(r"(?<=[a-z.])-(?=[a-z])|(?<=\b[0-9]{4})-(?=[0-9]{4}\b)", re.ASCII | re.IGNORECASE)
 _BETWEEN_AND = re.compile(r" and ", re.ASCII | re.IGNORECASE)
 _ANY_SEPARATOR = (_RANGE_WORDS, _RANGE_DASHES, _RANGE_HYPHENS)
-# A period that opens with a word, and the separators that may end its start.
 # "the year ending March 2019", "the year to June 2024", "the 12 months to September 2023", as
 # statistics offices date a rolling year.
 _YEAR_ENDING = re.compile(
     r"(?:the )?(?:year|12 months|twelve months|12-month period)(?: period)? (?:ending|ended|to|up to) (?=.)",
     re.ASCII | re.IGNORECASE,
 )
+# A period that opens with a word, and the separators that may end its start.
 _OPENINGS = (
     (re.compile(r"from (?=.)", re.ASCII | re.IGNORECASE), _ANY_SEPARATOR),
     (re.compile(r"between (?=.)", re.ASCII | re.IGNORECASE), (_BETWEEN_AND,)),
@@ -834,7 +844,8 @@ def _read(text: str, context: _Context) -> _Reading:
         return plain
     ending = _YEAR_ENDING.match(text)
     if ending is not None:
-        return _twelve_months_to(_resolved(_read_end(text[ending.end() :].strip(), context, f"after {ending[0].strip()!r}"), context))
+        end = _read_end(text[ending.end() :].strip(), context, f"after {ending[0].strip()!r}")
+        return _twelve_months_to(_resolved(end, context))
     for opening, separator_kinds in _OPENINGS:
         opened = opening.match(text)
         if opened is not None:

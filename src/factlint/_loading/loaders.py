@@ -7,11 +7,12 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from factlint._codes import INVALID_FILE
-from factlint._loading.building import build
+from factlint._loading.building import FileBuild, build, build_file, combine, sources_of
 from factlint._loading.csv_tables import parse_csv
 from factlint._loading.discovery import (
     FACT_FILE_SUFFIXES,
@@ -27,6 +28,9 @@ from factlint._loading.documents import Document, parse_json, parse_toml
 from factlint._model import ClaimSet, Location, Problem
 from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
 
+if TYPE_CHECKING:
+    from factlint._cache import Cache
+
 __all__ = ["load", "load_by_folder", "load_text_in_folder", "loads"]
 
 
@@ -41,7 +45,7 @@ def load(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    documents = [_read(path) for path in discover(paths)]
+    documents = [_read_file(path) for path in discover(paths)]
     return build(documents, tolerances, fiscal_year_start)
 
 
@@ -60,12 +64,12 @@ def load_text_in_folder(
     `path`, if there is one, is not read.
     """
     path = Path(path)
-    documents = [_read(other) for other in context_files(path, exclusions=exclusions)]
+    documents = [_read_file(other) for other in context_files(path, exclusions=exclusions)]
     documents.append(_parse(text, str(path)))
     return build(documents, tolerances, fiscal_year_start)
 
 
-def _read(path: Path) -> Document:
+def _read_file(path: Path) -> Document:
     """A fact file's document; one that cannot be read (or a folder that cannot be listed) is an F001 at its path."""
     if is_a_folder(path):
         try:
@@ -75,17 +79,23 @@ def _read(path: Path) -> Document:
             reason = error.strerror or str(error)
         return Document.unreadable(str(path), f"cannot list this folder, so its fact files are not checked: {reason}")
     try:
-        data = path.read_bytes()
+        content = path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
         if is_a_folder(path.parent) and path.is_symlink() and not path.exists():
             reason = f"it is a symbolic link to {os.readlink(path)}, which does not exist"
         return Document.unreadable(str(path), f"cannot read this file: {reason}")
+    return _read(content, str(path))
+
+
+def _content(path: Path) -> bytes | None:
+    """A fact file's bytes, or None when it cannot be read (then `_read_file` reports it)."""
+    if is_a_folder(path):
+        return None
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return _not_utf8(data, str(path), error)
-    return _parse(text, str(path))
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 # Where JSON (as parse_json reads it) and CSV end a line: at LF, CR or CRLF; TOML ends one at LF.
@@ -130,6 +140,7 @@ def load_by_folder(
     tolerances: Tolerances = DEFAULT_TOLERANCES,
     fiscal_year_start: int = 10,
     exclusions: Exclusions = NO_EXCLUSIONS,
+    cache: Cache | None = None,
 ) -> list[tuple[Path, ClaimSet]]:
     """One claim set per folder, as the command line checks them.
 
@@ -137,14 +148,66 @@ def load_by_folder(
     relations are inferred across them; different folders are independent, so unrelated
     stories in one repository never collide. A file named on its own brings the other
     fact files of its folder, whose sources and claims it may use; `exclusions` say
-    which files a folder search (and a named file's context) leaves out.
+    which files a folder search (and a named file's context) leaves out. With a `cache`, a
+    file built before, unchanged and reading unchanged `published` dates, is not built again.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     return [
-        (folder, load(files, tolerances=tolerances, fiscal_year_start=fiscal_year_start))
+        (
+            folder,
+            load(files, tolerances=tolerances, fiscal_year_start=fiscal_year_start)
+            if cache is None
+            else _load_cached(files, tolerances, fiscal_year_start, cache),
+        )
         for folder, files in fact_files_by_folder(paths, exclusions=exclusions).items()
     ]
+
+
+def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_start: int, cache: Cache) -> ClaimSet:
+    """`load`, taking from the cache each file whose build it holds, and keeping there the files it builds."""
+    paths = list(discover(files))
+    contents = [_content(path) for path in paths]
+    builds: list[FileBuild | None] = [
+        None if content is None else cache.get(str(path), content) for path, content in zip(paths, contents)
+    ]
+    documents: dict[int, Document] = {
+        index: _read_file(path) if content is None else _read(content, str(path))
+        for index, (path, content, found) in enumerate(zip(paths, contents, builds))
+        if found is None
+    }
+    # Every source of the folder first: a claim's dates are read against its source's `published` date.
+    sources = {index: sources_of(document, tolerances, fiscal_year_start) for index, document in documents.items()}
+    published = {
+        source.id: source.published
+        for index, found in enumerate(builds)
+        for source in (found.sources if found is not None else sources[index])
+    }
+    for index, found in enumerate(builds):
+        # Compared as written out in full: DateRange's equality leaves out how the date was stated.
+        content = contents[index]
+        if found is not None and content is not None and any(
+            repr(published.get(source_id)) != repr(date) for source_id, date in found.published_used.items()
+        ):
+            documents[index] = _read(content, str(paths[index]))
+    built: list[FileBuild] = []
+    for index, found in enumerate(builds):
+        if found is None or index in documents:
+            found = build_file(documents[index], tolerances, fiscal_year_start, published)
+            content = contents[index]
+            if content is not None:
+                cache.put(str(paths[index]), content, found)
+        built.append(found)
+    return combine(built)
+
+
+def _read(content: bytes, path: str) -> Document:
+    """The document of a fact file's bytes."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _not_utf8(content, path, error)
+    return _parse(text, path)
 
 
 def loads(
