@@ -459,6 +459,8 @@ def _plan_check(args: argparse.Namespace, rules: RuleSet) -> _CheckPlan:
     from factlint._loading import Exclusions
     from factlint._settings import layered
 
+    if args.select == []:
+        raise _Stop("--select: no rule selected: name codes or prefixes such as A,T101, or leave --select out to run every rule")
     for option, codes in (("--select", args.select), ("--extend-select", args.extend_select), ("--ignore", args.ignore)):
         for code in codes or ():
             if not rules.is_known_selector(code):
