@@ -149,3 +149,54 @@ def test_a_count_far_above_its_rate_is_always_found(per_week, start, days):
         claims=[rate("r", per_week, "week", period=period), Claim(id="c", metric=CONVICTIONS, value=count, period=period)]
     )
     assert codes(claims, "R102") == ["R102"]
+
+
+# -- R101 over a large [[same]] group ------------------------------------------------------------
+
+
+def _same_group(values: list[object], per: str | None = "year") -> ClaimSet:
+    ids = [f"c{index}" for index in range(len(values))]
+    if per is None:
+        claims = [Claim(id=i, metric=CONVICTIONS, value=v, period="2023") for i, v in zip(ids, values)]
+    else:
+        claims = [rate(i, v, per) for i, v in zip(ids, values)]
+    return ClaimSet(claims=claims, relations=[Same(claims=ids)])
+
+
+def test_a_same_group_of_1000_disagreeing_claims_reports_each_claim_once_not_each_pair():
+    found = findings(_same_group(list(range(1, 1001))), "R101")
+    assert len(found) == 999
+    named = {claim.id for finding in found for claim in finding.claims}
+    assert named == {f"c{index}" for index in range(1000)}
+
+
+def test_a_same_group_of_1000_disagreeing_counts_reports_each_claim_once():
+    assert len(findings(_same_group(list(range(1, 1001)), per=None), "R101")) == 999
+
+
+def test_a_same_group_whose_claims_can_all_agree_reports_nothing():
+    values = [f"{low}-{low + 1000}" for low in range(0, 1000)]  # all of them hold 999 to 1,000
+    assert codes(_same_group(values), "R101") == []
+
+
+def test_a_same_group_with_one_outlier_names_only_that_outlier():
+    values: list[object] = ["about 500", 99_000, *["about 500"] * 20]
+    found = findings(_same_group(values), "R101")
+    assert len(found) == 1
+    assert "c1" in {claim.id for claim in found[0].claims}
+
+
+def test_a_same_group_of_mixed_units_reports_each_outlier_once():
+    claims = ClaimSet(
+        claims=[
+            rate("w1", 100, "week"),
+            rate("w2", 100, "week"),
+            rate("y1", "about 5,200", "year"),
+            rate("y2", 90_000, "year"),
+            rate("m1", 5, "month"),
+        ],
+        relations=[Same(claims=["w1", "w2", "y1", "y2", "m1"])],
+    )
+    found = findings(claims, "R101")
+    # w1, w2 and y1 agree; y2 and m1 cannot, and each is reported once.
+    assert [finding.claims[-1].id for finding in found] == ["y2", "m1"]
