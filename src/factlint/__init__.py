@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from factlint._engine import lint
     from factlint._expressions import Expression, ExpressionError, parse_expression
     from factlint._extraction import Draft, ExtractionError, extract
-    from factlint._findings import ClaimRef, Finding, Report
+    from factlint._findings import ClaimRef, Finding, Report, RuleFailure
     from factlint._intervals import Interval, Truth
     from factlint._loading import discover, load, loads
     from factlint._model import (
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         Statistic,
         Sum,
     )
+    from factlint._output import FORMATS, format_report
     from factlint._plugin_finder import installed_rules
     from factlint._quantities import (
         Factor,
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from factlint._settings import Context, Settings
 
 __all__ = [
+    "FORMATS",
     "Check",
     "Claim",
     "ClaimRef",
@@ -95,6 +97,7 @@ __all__ = [
     "RoundNumbers",
     "Rounding",
     "Rule",
+    "RuleFailure",
     "RuleSet",
     "Same",
     "Settings",
@@ -109,6 +112,7 @@ __all__ = [
     "builtin_rules",
     "discover",
     "extract",
+    "format_report",
     "installed_rules",
     "lint",
     "load",
@@ -141,6 +145,7 @@ _HOMES = (
     "factlint._config",
     "factlint._plugin_finder",
     "factlint._extraction",
+    "factlint._output",
 )
 
 

@@ -8,11 +8,12 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from factlint._codes import Severity
-from factlint._model import Location
+from factlint._figures import Figure, stated_values
+from factlint._model import Claim, ClaimSet, Location
 from factlint._rule import Fix, Rule, Violation
 from factlint._settings import Settings
 
-__all__ = ["ClaimRef", "Finding", "Report", "finding_of"]
+__all__ = ["ClaimRef", "Finding", "Report", "RuleFailure", "finding_of"]
 
 
 @attrs.frozen
@@ -22,6 +23,9 @@ class ClaimRef:
     id: str
     location: Location | None
     quote: str = ""
+    # Where the claim comes from ("Mediazona, 2025-06-26") and its address, when the claim names a source.
+    source: str = attrs.field(default="", eq=False)
+    url: str = attrs.field(default="", eq=False)
 
 
 # Named converters rather than `tuple`, so that type checkers see what each field takes.
@@ -41,6 +45,31 @@ def _rule_tuple(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+def _failure_tuple(failures: Iterable[RuleFailure]) -> tuple[RuleFailure, ...]:
+    return tuple(failures)
+
+
+@attrs.frozen
+class RuleFailure:
+    """A plugin rule that raised an exception instead of reporting: the rule, and the error in one line.
+
+    The other rules still ran; a report with a failure has exit code 2.
+    """
+
+    code: str
+    name: str
+    origin: str
+    error: str
+
+    @classmethod
+    def of(cls, failed: Rule, error: BaseException) -> RuleFailure:
+        detail = " ".join(str(error).split())
+        return cls(failed.code, failed.name, failed.origin, f"{type(error).__name__}: {detail}" if detail else type(error).__name__)
+
+    def __str__(self) -> str:
+        return f"rule {self.code} {self.name} (from {self.origin}) failed, so its findings are missing: {self.error}"
+
+
 @attrs.frozen
 class Finding:
     """One reported problem: which rule, where, the claims involved, and the arithmetic that shows it."""
@@ -53,6 +82,8 @@ class Finding:
     explanation: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple)
     claims: tuple[ClaimRef, ...] = attrs.field(default=(), converter=_claim_ref_tuple)
     fix: Fix | None = None
+    # The arithmetic as data for a drawing (`--format html`); not part of a finding's identity.
+    figure: Figure | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def claim_ids(self) -> frozenset[str]:
@@ -65,8 +96,11 @@ class Finding:
         return (self.location.path, self.location.line, self.location.column, self.code)
 
 
-def finding_of(chosen: Rule, violation: Violation, settings: Settings) -> Finding:
-    """The finding a rule's violation becomes: the rule's code and name, the configured severity."""
+def finding_of(chosen: Rule, violation: Violation, settings: Settings, claim_set: ClaimSet | None = None) -> Finding:
+    """The finding a rule's violation becomes: the rule's code and name, the configured severity.
+
+    `claim_set`, when given, names the source of each claim involved.
+    """
     location = violation.location
     if location is None and violation.claims:
         location = violation.claims[0].location_of("value")
@@ -77,18 +111,30 @@ def finding_of(chosen: Rule, violation: Violation, settings: Settings) -> Findin
         message=violation.message,
         location=location,
         explanation=violation.explanation,
-        claims=tuple(ClaimRef(claim.id, claim.location, claim.quote) for claim in violation.claims),
+        claims=tuple(_claim_ref(claim, claim_set) for claim in violation.claims),
         fix=violation.fix,
+        figure=violation.figure or stated_values(violation.claims),
     )
+
+
+def _claim_ref(claim: Claim, claim_set: ClaimSet | None) -> ClaimRef:
+    source = claim_set.source_of(claim) if claim_set is not None else None
+    if source is None:
+        return ClaimRef(claim.id, claim.location, claim.quote, source=claim.source or "")
+    return ClaimRef(claim.id, claim.location, claim.quote, source=source.label, url=source.url)
 
 
 @attrs.frozen
 class Report:
-    """The findings of a run, in file order; iterate over it, or ask for its exit code."""
+    """The findings of a run, in file order; iterate over it, or ask for its exit code.
+
+    `failures`: the plugin rules that raised instead of reporting (their findings are missing).
+    """
 
     findings: tuple[Finding, ...] = attrs.field(converter=_finding_tuple)
     rules: tuple[Rule, ...] = attrs.field(default=(), converter=_rule_tuple)
     claim_count: int = 0
+    failures: tuple[RuleFailure, ...] = attrs.field(default=(), converter=_failure_tuple)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -109,10 +155,14 @@ class Report:
             findings=findings,
             rules=[rules[code] for code in sorted(rules)],
             claim_count=sum(report.claim_count for report in reports),
+            failures=dict.fromkeys(failure for report in reports for failure in report.failures),
         )
 
     @property
     def exit_code(self) -> int:
+        """2 when a rule failed, else 1 when there are findings, else 0 (as the command line exits)."""
+        if self.failures:
+            return 2
         return 1 if self.findings else 0
 
     def statistics(self) -> list[tuple[str, str, int]]:

@@ -10,7 +10,15 @@ import attrs
 
 from factlint._loading.building import FileBuild, build, build_file, combine, sources_of
 from factlint._loading.csv_tables import parse_csv
-from factlint._loading.discovery import FACT_FILE_SUFFIXES, StrPath, discover, fact_files_by_folder
+from factlint._loading.discovery import (
+    FACT_FILE_SUFFIXES,
+    NO_EXCLUSIONS,
+    Exclusions,
+    StrPath,
+    context_files,
+    discover,
+    fact_files_by_folder,
+)
 from factlint._loading.documents import Document, parse_json, parse_toml
 from factlint._model import ClaimSet
 from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
@@ -18,7 +26,7 @@ from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
 if TYPE_CHECKING:
     from factlint._cache import Cache
 
-__all__ = ["load", "load_by_folder", "loads"]
+__all__ = ["load", "load_by_folder", "load_text_in_folder", "loads"]
 
 
 def load(
@@ -32,15 +40,32 @@ def load(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    documents = []
-    for path in discover(paths):
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            documents.append(Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
-            continue
-        documents.append(_parse(text, str(path)))
+    documents = [_read(path) for path in discover(paths)]
     return build(documents, tolerances, fiscal_year_start)
+
+
+def load_text_in_folder(
+    text: str,
+    path: StrPath,
+    *,
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
+    fiscal_year_start: int = 10,
+    exclusions: Exclusions = NO_EXCLUSIONS,
+) -> ClaimSet:
+    """One fact file's text read as the file at `path`, with the other fact files of its folder as context.
+
+    For text that is not (or not yet) on disk: standard input, an editor's unsaved buffer.
+    Its format is `path`'s suffix (TOML unless .facts.json or .facts.csv); the file at
+    `path`, if there is one, is not read.
+    """
+    path = Path(path)
+    documents = [_read(other) for other in context_files(path, exclusions=exclusions)]
+    documents.append(_parse(text, str(path)))
+    return build(documents, tolerances, fiscal_year_start)
+
+
+def _read(path: Path) -> Document:
+    return _decoded(path.read_bytes(), str(path))
 
 
 def load_by_folder(
@@ -49,14 +74,16 @@ def load_by_folder(
     tolerances: Tolerances = DEFAULT_TOLERANCES,
     fiscal_year_start: int = 10,
     cache: Cache | None = None,
+    exclusions: Exclusions = NO_EXCLUSIONS,
 ) -> list[tuple[Path, ClaimSet]]:
     """One claim set per folder, as the command line checks them.
 
     The fact files of one folder share ids (sources in one file, claims in another) and
     relations are inferred across them; different folders are independent, so unrelated
     stories in one repository never collide. A file named on its own brings the other
-    fact files of its folder, whose sources and claims it may use. With a `cache`, a file
-    built before, unchanged and reading unchanged `published` dates, is not built again.
+    fact files of its folder, whose sources and claims it may use; `exclusions` say
+    which files a folder search (and a named file's context) leaves out. With a `cache`,
+    a file built before, unchanged and reading unchanged `published` dates, is not built again.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -67,7 +94,7 @@ def load_by_folder(
             if cache is None
             else _load_cached(files, tolerances, fiscal_year_start, cache),
         )
-        for folder, files in fact_files_by_folder(paths).items()
+        for folder, files in fact_files_by_folder(paths, exclusions=exclusions).items()
     ]
 
 
@@ -77,7 +104,7 @@ def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_star
     contents = [path.read_bytes() for path in paths]
     builds: list[FileBuild | None] = [cache.get(str(path), content) for path, content in zip(paths, contents)]
     documents: dict[int, Document] = {
-        index: _read(content, str(path)) for index, (path, content, found) in enumerate(zip(paths, contents, builds)) if found is None
+        index: _decoded(content, str(path)) for index, (path, content, found) in enumerate(zip(paths, contents, builds)) if found is None
     }
     # Every source of the folder first: a claim's dates are read against its source's `published` date.
     sources = {index: sources_of(document, tolerances, fiscal_year_start) for index, document in documents.items()}
@@ -89,7 +116,7 @@ def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_star
     for index, found in enumerate(builds):
         # Compared as written out in full: DateRange's equality leaves out how the date was stated.
         if found is not None and any(repr(published.get(source_id)) != repr(date) for source_id, date in found.published_used.items()):
-            documents[index] = _read(contents[index], str(paths[index]))
+            documents[index] = _decoded(contents[index], str(paths[index]))
     built: list[FileBuild] = []
     for index, found in enumerate(builds):
         if found is None or index in documents:
@@ -99,7 +126,7 @@ def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_star
     return combine(built)
 
 
-def _read(content: bytes, path: str) -> Document:
+def _decoded(content: bytes, path: str) -> Document:
     """The document of a fact file's bytes."""
     try:
         text = content.decode("utf-8-sig")
