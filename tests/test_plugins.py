@@ -264,6 +264,8 @@ def test_readmes_library_example_prints_what_it_shows_with_a_plugin_installed(in
     assert isinstance(claims, factlint.ClaimSet)
     # Opting in runs the plugin's rule too.
     assert sorted(finding.code for finding in factlint.lint(claims, rules=installed_rules())) == ["R101", "ZN101", "ZN101"]
+
+
 # -- the cheap look for plugins ----------------------------------------------------------------
 
 

@@ -39,11 +39,11 @@ def run() -> None:
     # Everything is written once the streams are flushed; the interpreter's shutdown would
     # only free, one by one, the objects the run built, which costs a large run seconds.
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None:  # None: the stream was closed before the run
-            try:
+        try:
+            if stream is not None:
                 stream.flush()
-            except (OSError, ValueError):  # the reader has gone, or the device is full
-                code = EXIT_ERROR
+        except (OSError, ValueError):  # the reader has gone, the device is full, the stream is closed
+            code = EXIT_ERROR
     import os
 
     os._exit(code)

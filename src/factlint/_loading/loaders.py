@@ -40,7 +40,7 @@ def load(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    documents = [_read(path) for path in discover(paths)]
+    documents = [_read_file(path) for path in discover(paths)]
     return build(documents, tolerances, fiscal_year_start)
 
 
@@ -59,13 +59,13 @@ def load_text_in_folder(
     `path`, if there is one, is not read.
     """
     path = Path(path)
-    documents = [_read(other) for other in context_files(path, exclusions=exclusions)]
+    documents = [_read_file(other) for other in context_files(path, exclusions=exclusions)]
     documents.append(_parse(text, str(path)))
     return build(documents, tolerances, fiscal_year_start)
 
 
-def _read(path: Path) -> Document:
-    return _decoded(path.read_bytes(), str(path))
+def _read_file(path: Path) -> Document:
+    return _read(path.read_bytes(), str(path))
 
 
 def load_by_folder(
@@ -73,8 +73,8 @@ def load_by_folder(
     *,
     tolerances: Tolerances = DEFAULT_TOLERANCES,
     fiscal_year_start: int = 10,
-    cache: Cache | None = None,
     exclusions: Exclusions = NO_EXCLUSIONS,
+    cache: Cache | None = None,
 ) -> list[tuple[Path, ClaimSet]]:
     """One claim set per folder, as the command line checks them.
 
@@ -82,8 +82,8 @@ def load_by_folder(
     relations are inferred across them; different folders are independent, so unrelated
     stories in one repository never collide. A file named on its own brings the other
     fact files of its folder, whose sources and claims it may use; `exclusions` say
-    which files a folder search (and a named file's context) leaves out. With a `cache`,
-    a file built before, unchanged and reading unchanged `published` dates, is not built again.
+    which files a folder search (and a named file's context) leaves out. With a `cache`, a
+    file built before, unchanged and reading unchanged `published` dates, is not built again.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -104,7 +104,7 @@ def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_star
     contents = [path.read_bytes() for path in paths]
     builds: list[FileBuild | None] = [cache.get(str(path), content) for path, content in zip(paths, contents)]
     documents: dict[int, Document] = {
-        index: _decoded(content, str(path)) for index, (path, content, found) in enumerate(zip(paths, contents, builds)) if found is None
+        index: _read(content, str(path)) for index, (path, content, found) in enumerate(zip(paths, contents, builds)) if found is None
     }
     # Every source of the folder first: a claim's dates are read against its source's `published` date.
     sources = {index: sources_of(document, tolerances, fiscal_year_start) for index, document in documents.items()}
@@ -116,7 +116,7 @@ def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_star
     for index, found in enumerate(builds):
         # Compared as written out in full: DateRange's equality leaves out how the date was stated.
         if found is not None and any(repr(published.get(source_id)) != repr(date) for source_id, date in found.published_used.items()):
-            documents[index] = _decoded(contents[index], str(paths[index]))
+            documents[index] = _read(contents[index], str(paths[index]))
     built: list[FileBuild] = []
     for index, found in enumerate(builds):
         if found is None or index in documents:
@@ -126,7 +126,7 @@ def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_star
     return combine(built)
 
 
-def _decoded(content: bytes, path: str) -> Document:
+def _read(content: bytes, path: str) -> Document:
     """The document of a fact file's bytes."""
     try:
         text = content.decode("utf-8-sig")
