@@ -152,6 +152,12 @@ def test_error_messages_show_control_characters_of_a_path_as_escapes(tmp_path, m
     assert capsys.readouterr().err == "factlint: error: no\\n::error::forged: no such file or folder\n"
 
 
+def test_usage_errors_show_control_characters_of_an_argument_as_escapes(capsys):
+    assert main(["check", "--format", "text\n::error::forged"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "'text\\n::error::forged'" in line
+
+
 @rule("X901", "hostile-rule", summary="a summary\n::error file=x::forged\x1b[2J")
 def hostile_rule(claim_set, context):
     """A page\n\x1b[2J::error file=x::forged\r\nwith two lines."""
@@ -292,6 +298,13 @@ def test_output_file_through_a_symbolic_link_replaces_its_target_and_keeps_the_l
     assert main(["check", "--no-config", "--output-file", "report.txt"]) == 1
     assert (project / "report.txt").is_symlink()
     assert "A101" in (project / "reports" / "latest.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stderr"), reason="needs /dev/stderr")
+def test_output_file_that_is_a_device_is_written_to_directly(surrogate):
+    result = run("check", str(surrogate), "--no-config", "--output-file", "/dev/stderr", capture_output=True)
+    assert (result.returncode, result.stdout) == (1, b"")
+    assert b"A104" in result.stderr
 
 
 @pytest.mark.parametrize("output", ["", " "])
@@ -482,16 +495,3 @@ def test_without_an_internal_error_verbose_changes_nothing(surrogate, capsys):
     plain = capsys.readouterr()
     assert main(["check", str(surrogate), "--no-config", "--concise", "--verbose"]) == 1
     assert capsys.readouterr() == plain
-
-
-def test_usage_errors_show_control_characters_of_an_argument_as_escapes(capsys):
-    assert main(["check", "--format", "text\n::error::forged"]) == 2
-    (line,) = capsys.readouterr().err.splitlines()
-    assert "'text\\n::error::forged'" in line
-
-
-@pytest.mark.skipif(not os.path.exists("/dev/stderr"), reason="needs /dev/stderr")
-def test_output_file_that_is_a_device_is_written_to_directly(surrogate):
-    result = run("check", str(surrogate), "--no-config", "--output-file", "/dev/stderr", capture_output=True)
-    assert (result.returncode, result.stdout) == (1, b"")
-    assert b"A104" in result.stderr
