@@ -233,3 +233,34 @@ def test_help_does_not_look_for_plugins():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+# -- the library's default: built-in rules alone ----------------------------------------------
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+# README's library example, and the text block after it that shows what it prints.
+LIBRARY_EXAMPLE, LIBRARY_OUTPUT = README.split("## The library in ten lines", 1)[1].split("```python\n", 1)[1].split("```text\n", 1)
+LIBRARY_EXAMPLE = LIBRARY_EXAMPLE.split("```", 1)[0]
+LIBRARY_OUTPUT = LIBRARY_OUTPUT.split("```", 1)[0]
+NOISY_PLUGIN = """
+import factlint
+
+
+@factlint.rule("ZN101", "every-claim", summary="notes every claim")
+def every_claim(claim_set, context):
+    for claim in claim_set:
+        yield factlint.Violation(f"{claim.id} noted", claims=[claim])
+"""
+
+
+def test_readmes_library_example_prints_what_it_shows_with_a_plugin_installed(install_fake, capsys, monkeypatch):
+    install_fake("factlint-noisy", "ZN", "factlint_noisy_rules", NOISY_PLUGIN)
+    assert "ZN101" in {rule.code for rule in installed_rules()}
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    namespace: dict[str, object] = {}
+    exec(compile(LIBRARY_EXAMPLE, "README.md library example", "exec"), namespace)
+    assert capsys.readouterr().out == LIBRARY_OUTPUT
+    claims = namespace["claims"]
+    assert isinstance(claims, factlint.ClaimSet)
+    # Opting in runs the plugin's rule too.
+    assert sorted(finding.code for finding in factlint.lint(claims, rules=installed_rules())) == ["R101", "ZN101", "ZN101"]

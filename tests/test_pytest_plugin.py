@@ -48,7 +48,14 @@ def test_a_failure_shows_the_findings_without_a_traceback(project):
     assert "  18,159 + 2,379 = 20,538, but the total cases says 20,583: 45 more" in output
     assert "Traceback" not in output
     assert "pytest_plugin.py" not in output
-    result.stdout.fnmatch_lines(["*_ factlint check _*"])
+
+
+def test_a_failure_is_headed_by_its_fact_files_path(pytester):
+    pytester.makefile(".facts.toml", **{"stories/broken": BROKEN})
+    result = pytester.runpytest("--factlint")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*_ stories/broken.facts.toml _*"])
+    assert "factlint check" not in result.stdout.str()
 
 
 def test_without_the_option_no_fact_file_is_collected(project):
@@ -91,12 +98,46 @@ def test_the_project_configuration_selects_the_rules(project):
     project.runpytest("--factlint").assert_outcomes(passed=3)
 
 
-def test_a_bad_configuration_fails_with_its_plain_message(project):
+def test_a_bad_configuration_fails_once_with_its_plain_message_and_its_files_are_skipped(project):
     project.makefile(".toml", factlint='select = ["NOPE"]\n')
-    result = project.runpytest("--factlint", "-m", "factlint")
-    result.assert_outcomes(failed=2)
-    result.stdout.fnmatch_lines(["factlint configuration error: *factlint.toml: select: unknown rule code or prefix 'NOPE'*"])
-    assert "Traceback" not in result.stdout.str()
+    result = project.runpytest("--factlint", "-m", "factlint", "-rs")
+    result.assert_outcomes(failed=1, skipped=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*_ factlint configuration factlint.toml _*",
+            "factlint configuration error: *factlint.toml: select: unknown rule code or prefix 'NOPE'*",
+            "SKIPPED [[]1[]] broken.facts.toml: not checked: its factlint configuration factlint.toml cannot be used",
+        ]
+    )
+    output = result.stdout.str()
+    assert "Traceback" not in output and "pytest_plugin.py" not in output
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # pytest itself refuses a pyproject.toml that is not TOML; factlint.toml is factlint's alone.
+        ("factlint.toml", "select = [\n"),
+        ("pyproject.toml", "[tool.factlint]\ntolerances = { approximate = 0.1 }\n"),  # a float, not exact
+    ],
+)
+def test_a_broken_configuration_is_one_failing_item_without_a_traceback(project, name, text):
+    (project.path / name).write_text(text, encoding="utf-8")
+    result = project.runpytest("--factlint")
+    result.assert_outcomes(passed=1, failed=1, skipped=2)
+    result.stdout.fnmatch_lines([f"*_ factlint configuration {name} _*", f"factlint configuration error: *{name}: *"])
+    output = result.stdout.str()
+    assert "Traceback" not in output and "pytest_plugin.py" not in output
+
+
+def test_a_broken_configuration_of_one_folder_leaves_the_others_checked(project):
+    (project.path / "story").mkdir()
+    (project.path / "story" / "factlint.toml").write_text("select = 3\n", encoding="utf-8")
+    (project.path / "story" / "own.facts.toml").write_text(CLEAN, encoding="utf-8")
+    result = project.runpytest("--factlint")
+    # The top folder's two files are checked as always: one passes, one fails with its finding.
+    result.assert_outcomes(passed=2, failed=2, skipped=1)
+    result.stdout.fnmatch_lines(["*broken.facts.toml:4:9: A101 *", "factlint configuration error: *story*factlint.toml: select: *"])
 
 
 def test_the_plugin_loads_the_linter_only_when_it_checks_a_file(pytester):

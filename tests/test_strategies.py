@@ -4,6 +4,7 @@ import datetime
 import subprocess
 import sys
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, assume, find, given, settings
@@ -61,9 +62,16 @@ PLANTABLE = supported_codes()
         lambda: quantities(min_value=1.5),
         lambda: quantities(hedges=["about"]),
         lambda: quantities(hedges=[]),
+        lambda: quantities(hedges=3),
+        lambda: quantities(hedges="about"),
         lambda: quantities(hedges=[Hedge.NEARLY], max_value=0),
-        lambda: date_ranges(min_year=2030, max_year=2000),
-        lambda: date_ranges(min_year=999),
+        lambda: quantities(min_value=10**5000, max_value=10**5000),
+        lambda: intervals(max_value=10**1000),
+        lambda: date_ranges(min_value=datetime.date(2030, 1, 1), max_value=datetime.date(2000, 1, 1)),
+        lambda: date_ranges(min_value=datetime.date(999, 12, 31)),
+        lambda: date_ranges(min_value=2000),
+        lambda: date_ranges(max_value=datetime.datetime(2030, 1, 1)),
+        lambda: date_ranges(min_value=datetime.date(2000, 1, 1), min_year=2000),
         lambda: date_ranges(allow_open="yes"),
         lambda: intervals(min_value=1, max_value=0),
         lambda: sources(max_year=10_000),
@@ -74,6 +82,7 @@ PLANTABLE = supported_codes()
         lambda: claim_sets(min_size=3, max_size=1),
         lambda: consistent_claim_sets(kinds=["nope"]),
         lambda: consistent_claim_sets(kinds="sum"),
+        lambda: consistent_claim_sets(kinds=3),
         lambda: consistent_claim_sets(min_groups=2, max_groups=1),
         lambda: contradicting_claim_sets("A101", beyond_tolerance=None),
     ],
@@ -81,6 +90,17 @@ PLANTABLE = supported_codes()
 def test_bad_arguments_raise_invalid_argument_at_call_time(make):
     with pytest.raises(InvalidArgument):
         make()
+
+
+def test_a_group_range_is_refused_naming_min_groups_and_max_groups():
+    with pytest.raises(InvalidArgument, match=r"^cannot have min_groups=5 > max_groups=1$"):
+        consistent_claim_sets(min_groups=5, max_groups=1)
+
+
+@given(quantities(min_value=10**999, max_value=10**999))
+@settings(max_examples=20)
+def test_quantities_of_a_thousand_digits_are_written_and_read(quantity):
+    assert quantity.nominal == 10**999 or quantity.interval.low <= 10**999 <= quantity.interval.high
 
 
 @pytest.mark.parametrize("code", ["X999", "F001", "F005", 101])
@@ -97,7 +117,7 @@ def test_the_supported_codes_include_every_registered_rule_with_a_planter():
 # -- st.from_type --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", [Claim, Source, ClaimSet, Quantity, DateRange, Interval])
+@pytest.mark.parametrize("kind", [Claim, Source, ClaimSet, Quantity, DateRange, Interval, factlint.Factor, factlint.Expression])
 def test_from_type_builds_each_model_class(kind):
     @given(st.from_type(kind))
     @heavy
@@ -105,6 +125,33 @@ def test_from_type_builds_each_model_class(kind):
         assert isinstance(value, kind)
 
     check()
+
+
+@pytest.mark.parametrize("kind", [Claim, Source, factlint.Sum, factlint.Part, factlint.Ratio, factlint.Same, factlint.Check])
+def test_from_type_builds_entries_that_a_fact_file_states_as_they_are(kind):
+    from hypothesis.vendor.pretty import pretty
+
+    @given(st.from_type(kind))
+    @heavy
+    def check(value):
+        # Valid ids, factor words and expressions: the entry's own table loads back to it without a problem.
+        loaded = factlint.loads(pretty(value))
+        assert not loaded.problems
+        [again] = [*loaded.claims, *loaded.sources, *loaded.relations]
+        assert again == value
+
+    check()
+
+
+@given(st.from_type(factlint.Relation))
+def test_from_type_of_relation_builds_relations_that_name_identifiers(relation):
+    assert relation.claim_ids and all(claim_id.isidentifier() for claim_id in relation.claim_ids)
+
+
+@given(st.from_type(factlint.Location), st.from_type(factlint.Dims))
+def test_from_type_builds_locations_in_fact_files_and_dims_of_text(location, dims):
+    assert location.path.endswith(".facts.toml") and location.line >= 1 and location.column >= 1
+    assert isinstance(dims, factlint.Dims) and all(key and value for key, value in dims.items())
 
 
 # -- quantities, dates and intervals -------------------------------------------------------------
@@ -135,21 +182,45 @@ def test_an_exact_quantity_holds_its_nominal_value(quantity):
     assert quantity.nominal in quantity.interval
 
 
-@given(date_ranges(min_year=2010, max_year=2020, allow_open=True))
-def test_date_ranges_stay_in_their_years_and_never_run_backwards(dates):
+@given(st.data(), st.dates(datetime.date(1000, 1, 1)), st.dates(datetime.date(1000, 1, 1)))
+def test_date_ranges_lie_between_their_min_and_max_days_and_never_run_backwards(data, first, second):
+    low, high = sorted((first, second))
+    dates = data.draw(date_ranges(min_value=low, max_value=high, allow_open=True))
     assert not dates.is_reversed()
     for day in (dates.first, dates.last):
-        assert day is None or datetime.date(2010, 1, 1) <= day <= datetime.date(2020, 12, 31)
+        assert day is None or low <= day <= high
     assert parse_date_range(dates.text) == dates
 
 
-@given(date_ranges(min_year=9999, max_year=9999, allow_open=True))
-@settings(max_examples=300)
-def test_date_ranges_in_the_year_9999_never_run_past_it(dates):
-    assert not dates.is_reversed()
-    for day in (dates.first, dates.last):
-        assert day is None or day.year == 9999
-    assert parse_date_range(dates.text) == dates
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [
+        (datetime.date(9999, 1, 1), datetime.date(9999, 12, 31)),
+        (datetime.date(9999, 12, 31), datetime.date(9999, 12, 31)),
+        (datetime.date(1000, 1, 1), datetime.date(1000, 1, 1)),
+    ],
+)
+def test_date_ranges_at_the_edges_of_four_digit_years_never_run_past_them(low, high):
+    @given(date_ranges(min_value=low, max_value=high, allow_open=True))
+    @settings(max_examples=300)
+    def check(dates):
+        assert not dates.is_reversed()
+        for day in (dates.first, dates.last):
+            assert day is None or low <= day <= high
+        assert parse_date_range(dates.text) == dates
+
+    check()
+
+
+def test_date_ranges_by_years_still_work_with_a_deprecation_warning():
+    with pytest.warns(DeprecationWarning, match="min_value and max_value as dates"):
+        strategy = date_ranges(min_year=2010, max_year=2011)
+
+    @given(strategy)
+    def check(dates):
+        assert datetime.date(2010, 1, 1) <= dates.first <= dates.last <= datetime.date(2011, 12, 31)
+
+    check()
 
 
 @pytest.mark.parametrize("day", [datetime.date(1000, 1, 1), datetime.date(9999, 12, 31)])
@@ -428,3 +499,73 @@ def test_the_strategies_module_can_be_imported_before_hypothesis():
     # Hypothesis runs its entry points (our setup hook) while it is itself being imported.
     code = "import factlint.strategies\nfrom hypothesis import strategies as st\nfrom factlint import Claim\nassert isinstance(st.from_type(Claim).example(), Claim)"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- failing examples print as fact files ---------------------------------------------------------
+
+
+def _failing_example(strategy):
+    """The value drawn by a test that fails at once, and the report Hypothesis prints for it."""
+    drawn = []
+
+    @given(strategy)
+    @settings(database=None, max_examples=1, phases=[Phase.generate], deadline=None)
+    def fails(value):
+        drawn.append(value)
+        raise AssertionError("a planted failure")
+
+    with pytest.raises(AssertionError) as failure:
+        fails()
+    return drawn[-1], "\n".join(failure.value.__notes__)
+
+
+@pytest.mark.parametrize(
+    "strategy", [consistent_claim_sets(max_groups=3), claim_sets(min_size=2, max_size=5)], ids=["consistent", "arbitrary"]
+)
+def test_a_failing_claim_set_prints_as_a_fact_file_that_loads_to_the_same_claims(strategy):
+    claim_set, report = _failing_example(strategy)
+    # The fact file stands on lines of its own, between the argument's name and the comma after it.
+    text = report.split("value=\n", 1)[1].split("\n,\n", 1)[0]
+    assert text.startswith("# ClaimSet as a fact file")
+    again = factlint.loads(text)
+    assert not again.problems
+    assert again.claims == claim_set.claims and again.sources == claim_set.sources
+    assert set(again.relations) == set(claim_set.relations)
+    assert "Claim(" not in report and "Quantity(" not in report
+
+
+@given(claims())
+@heavy
+def test_a_claim_prints_as_its_fact_file_table(claim):
+    from hypothesis.vendor.pretty import pretty
+
+    [again] = factlint.loads(pretty(claim)).claims
+    assert again == claim
+
+
+def test_without_hypothesis_the_strategies_module_says_to_install_the_extra():
+    code = (
+        "import sys\n"
+        "sys.modules['hypothesis'] = None  # as if Hypothesis were not installed\n"
+        "try:\n"
+        "    import factlint.strategies\n"
+        "except ImportError as error:\n"
+        "    print(type(error).__name__, error.name, error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == (
+        'ModuleNotFoundError hypothesis factlint.strategies needs Hypothesis, which is not installed: '
+        'pip install "factlint[hypothesis]"'
+    )
+    assert result.stderr == ""
+
+
+def test_the_hypothesis_extra_installs_hypothesis():
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    [requirement] = pyproject["project"]["optional-dependencies"]["hypothesis"]
+    assert requirement.startswith("hypothesis>=")

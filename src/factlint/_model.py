@@ -7,6 +7,7 @@ import enum
 import functools
 from collections import defaultdict
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from typing import ClassVar
 
 import attrs
 
@@ -14,6 +15,7 @@ from factlint._dates import DateRange, parse_date_range
 from factlint._expressions import Expression, parse_expression
 from factlint._quantities import Factor, Quantity, Reading, Stated, parse_factor, parse_quantity, unit_code
 from factlint._reported_tests import ReportedTest, parse_reported_test, reported_test_quantity
+from factlint._writing import PrettyPrinter, pretty_as_fact_file
 
 __all__ = [
     "Check",
@@ -254,12 +256,21 @@ class _Located:
     """Where an entry and each of its fields were stated (empty when built in code)."""
 
     __slots__ = ()
+    # The table that states the entry in a fact file ("" for none): `[[claim]]` is "claim".
+    _fact_file_table: ClassVar[str] = ""
     location: Location | None
     locations: Mapping[str, Location]
 
     def location_of(self, field: str) -> Location | None:
         """Where a field was stated, or where the entry starts when the field was not located."""
         return self.locations.get(field, self.location)
+
+    def _repr_pretty_(self, printer: PrettyPrinter, cycle: bool) -> None:
+        """Hypothesis and IPython print an entry as its fact-file table, which loads as it is."""
+        if self._fact_file_table:
+            pretty_as_fact_file(printer, type(self).__name__, [self])
+        else:
+            printer.text(repr(self))
 
 
 def _optional_month(instance: object, attribute: attrs.Attribute[int | None], month: int | None) -> None:
@@ -270,6 +281,8 @@ def _optional_month(instance: object, attribute: attrs.Attribute[int | None], mo
 @attrs.frozen
 class Source(_Located):
     """Where claims come from: an article, a report, a dataset."""
+
+    _fact_file_table: ClassVar[str] = "source"
 
     id: str = attrs.field(validator=_identifier)
     publisher: str = attrs.field(default="", validator=_text)
@@ -327,6 +340,8 @@ def _check_claim_fields(claim: Claim) -> None:
 @attrs.frozen
 class Claim(_Located):
     """One stated figure: what is counted, its value, when, in which breakdown, and from which source."""
+
+    _fact_file_table: ClassVar[str] = "claim"
 
     id: str = attrs.field(validator=_identifier)
     # metric, unit, of, items, source, quote and forecast are checked in __attrs_post_init__,
@@ -425,6 +440,8 @@ class Sum(_Located):
     `total` is a claim id, or the literal "100%": the parts are then shares of one whole.
     """
 
+    _fact_file_table: ClassVar[str] = "sum"
+
     total: str = attrs.field(validator=_text)
     parts: tuple[str, ...] = attrs.field(converter=_part_ids)
     complete: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
@@ -445,6 +462,8 @@ class Sum(_Located):
 class Part(_Located):
     """`part` is no larger than `whole`."""
 
+    _fact_file_table: ClassVar[str] = "part"
+
     part: str = attrs.field(validator=_text)
     whole: str = attrs.field(validator=_text)
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
@@ -458,6 +477,8 @@ class Part(_Located):
 @attrs.frozen
 class Ratio(_Located):
     """Claim `of` is `factor` times claim `to` ("double", "three times")."""
+
+    _fact_file_table: ClassVar[str] = "ratio"
 
     of: str = attrs.field(validator=_text)
     to: str = attrs.field(validator=_text)
@@ -473,6 +494,8 @@ class Ratio(_Located):
 @attrs.frozen
 class Same(_Located):
     """These claims state one quantity (rates in different units are converted)."""
+
+    _fact_file_table: ClassVar[str] = "same"
 
     claims: tuple[str, ...] = attrs.field(converter=_same_ids)
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
@@ -490,6 +513,8 @@ def _expression(value: Expression | str) -> Expression:
 @attrs.frozen
 class Check(_Located):
     """Anything else: a whitelisted expression over claim ids that must be able to hold."""
+
+    _fact_file_table: ClassVar[str] = "check"
 
     expr: Expression = attrs.field(converter=_expression)
     name: str = attrs.field(default="", validator=_text)
@@ -549,6 +574,11 @@ class ClaimSet:
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)
+
+    def _repr_pretty_(self, printer: PrettyPrinter, cycle: bool) -> None:
+        """Hypothesis and IPython print a claim set as its fact file: a failing example can be pasted and checked."""
+        notes = [f"{problem.code} {problem.message}" for problem in self.problems]
+        pretty_as_fact_file(printer, "ClaimSet", [*self.sources, *self.claims, *self.relations], notes)
 
     def __len__(self) -> int:
         return len(self.claims)

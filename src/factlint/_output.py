@@ -112,7 +112,10 @@ def _where(location: Location | None) -> str:
 
 
 def format_text(report: Report, *, concise: bool = False, file_count: int | None = None) -> str:
-    """`path:line:col: CODE message`, then (unless concise) the explanation, claims and fix; then a summary."""
+    """`path:line:col: CODE message`, then (unless concise) the explanation, claims and fix; then a summary.
+
+    A finding whose severity is below error is tagged after its code: `CODE [warning] message`.
+    """
     blocks = [_text_finding(finding, concise=concise) for finding in report]
     separator = "\n" if concise else "\n\n"
     body = separator.join(blocks)
@@ -122,7 +125,9 @@ def format_text(report: Report, *, concise: bool = False, file_count: int | None
 
 def _text_finding(finding: Finding, *, concise: bool) -> str:
     where = _where(finding.location)
-    head = f"{where}: {finding.code} {finding.message}" if where else f"{finding.code} {finding.message}"
+    # Errors, the default, go untagged; a finding below error says so after its code.
+    tag = "" if finding.severity.value == "error" else f"[{finding.severity.value}] "
+    head = f"{where}: {finding.code} {tag}{finding.message}" if where else f"{finding.code} {tag}{finding.message}"
     if concise:
         return printable(head)
     lines = [head]

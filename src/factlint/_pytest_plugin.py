@@ -18,12 +18,14 @@ if TYPE_CHECKING:
     from factlint._findings import Report
     from factlint._settings import Settings
 
-__all__ = ["FactFile", "FactFileFindings", "FactFileItem"]
+__all__ = ["ConfigurationItem", "FactFile", "FactFileFindings", "FactFileItem"]
 
 _MARKER = "factlint"
-# The settings (or the problem) of each configuration file, and the report of each folder.
+# The settings (or the problem) of each configuration file, the report of each folder, and the
+# broken configuration files that already have an item failing with their problem.
 _SETTINGS_CACHE: pytest.StashKey[dict[Path, Settings | _ConfigurationProblem]] = pytest.StashKey()
 _FOLDER_REPORTS: pytest.StashKey[dict[Path, Report]] = pytest.StashKey()
+_REPORTED_PROBLEMS: pytest.StashKey[set[Path]] = pytest.StashKey()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,6 +43,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{_MARKER}: a fact file checked by factlint (collected with --factlint)")
     config.stash[_SETTINGS_CACHE] = {}
     config.stash[_FOLDER_REPORTS] = {}
+    config.stash[_REPORTED_PROBLEMS] = set()
 
 
 def _enabled(config: pytest.Config) -> bool:
@@ -68,25 +71,99 @@ class FactFileFindings(Exception):
 class _ConfigurationProblem(Exception):
     """The factlint configuration for a fact file cannot be used; str() is the plain message."""
 
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def _settings_for(config: pytest.Config, fact_file: Path) -> Settings | _ConfigurationProblem:
+    """The settings of the nearest `[tool.factlint]` or factlint.toml, read once per configuration file."""
+    from factlint._config import ConfigError, find_config, read_config
+    from factlint._settings import Settings
+
+    found = find_config(fact_file)
+    if found is None:
+        return Settings()
+    cache = config.stash[_SETTINGS_CACHE]
+    if found not in cache:
+        try:
+            cache[found] = read_config(found)
+        except ConfigError as error:
+            cache[found] = _ConfigurationProblem(found, str(error))
+    return cache[found]
+
+
+def _relative(config: pytest.Config, path: Path) -> str:
+    """A path as pytest shows it: relative to the rootdir where it lies inside it."""
+    try:
+        return path.resolve().relative_to(config.rootpath.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
 
 class FactFile(pytest.File):
-    """One fact file: it holds a single item, the factlint check of the whole file."""
+    """One fact file: it holds the factlint check of the whole file.
 
-    def collect(self) -> Iterator[FactFileItem]:
-        yield FactFileItem.from_parent(self, name="factlint")
+    The first fact file governed by a configuration that cannot be used also holds one
+    `ConfigurationItem`, which fails with the configuration's problem; the checks that
+    depend on it are skipped, so the problem is reported once, not on every file.
+    """
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from factlint._settings import Settings
+
+        settings = _settings_for(self.config, self.path)
+        if not isinstance(settings, _ConfigurationProblem):
+            yield FactFileItem.from_parent(self, name="factlint", settings=settings)
+            return
+        reported = self.config.stash[_REPORTED_PROBLEMS]
+        if settings.path not in reported:
+            reported.add(settings.path)
+            yield ConfigurationItem.from_parent(self, name="factlint-configuration", problem=settings)
+        # Skipped by a mark, so that the skip is reported at the fact file; its settings are never used.
+        item = FactFileItem.from_parent(self, name="factlint", settings=Settings())
+        item.add_marker(
+            pytest.mark.skip(reason=f"not checked: its factlint configuration {_relative(self.config, settings.path)} cannot be used")
+        )
+        yield item
+
+
+class ConfigurationItem(pytest.Item):
+    """A factlint configuration file that cannot be used: fails once, with its plain message."""
+
+    def __init__(self, *, problem: _ConfigurationProblem, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problem = problem
+        self.add_marker(_MARKER)
+
+    def runtest(self) -> None:
+        raise self.problem
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, _ConfigurationProblem):
+            return f"factlint configuration error: {excinfo.value}"
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.problem.path, None, f"factlint configuration {_relative(self.config, self.problem.path)}"
 
 
 class FactFileItem(pytest.Item):
     """The factlint check of one fact file; marked `factlint`, so `-m factlint` selects it."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, settings: Settings, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.settings = settings
         self.add_marker(_MARKER)
 
     def runtest(self) -> None:
         from factlint._findings import Report
 
         folder_report = self._folder_report()
+        if folder_report.failures:  # a plugin rule raised: its findings are missing, so this cannot pass
+            pytest.fail("\n".join(f"factlint: error: {failure}" for failure in folder_report.failures), pytrace=False)
         # The folder is one claim set; this item answers for the findings located in its file.
         mine = [
             finding
@@ -105,31 +182,12 @@ class FactFileItem(pytest.Item):
         cache = self.config.stash[_FOLDER_REPORTS]
         folder = self.path.parent.resolve()
         if folder not in cache:
-            settings = self._settings()
+            settings = self.settings
             [(_, claim_set)] = load_by_folder(
                 self.path, tolerances=settings.tolerances, fiscal_year_start=settings.fiscal_year_start
             )
             cache[folder] = lint(claim_set, settings=settings, rules=installed_rules())
         return cache[folder]
-
-    def _settings(self) -> Settings:
-        """The settings of the nearest `[tool.factlint]` or factlint.toml, read once per configuration file."""
-        from factlint._config import ConfigError, find_config, read_config
-        from factlint._settings import Settings
-
-        found = find_config(self.path)
-        if found is None:
-            return Settings()
-        cache = self.config.stash[_SETTINGS_CACHE]
-        if found not in cache:
-            try:
-                cache[found] = read_config(found)
-            except ConfigError as error:
-                cache[found] = _ConfigurationProblem(str(error))
-        settings = cache[found]
-        if isinstance(settings, _ConfigurationProblem):
-            raise settings
-        return settings
 
     def repr_failure(
         self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
@@ -138,9 +196,9 @@ class FactFileItem(pytest.Item):
             from factlint._output import format_report
 
             return format_report(excinfo.value.report, "text").rstrip("\n")
-        if isinstance(excinfo.value, _ConfigurationProblem):
-            return f"factlint configuration error: {excinfo.value}"
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, "factlint check"
+        # The head line of a failure names the fact file, as a test's names its function; the
+        # check is of the whole file, from its first line.
+        return self.path, 0, _relative(self.config, self.path)

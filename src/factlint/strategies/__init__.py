@@ -14,9 +14,20 @@ claim reads it, contains the true value: no rule may fire on it.
 `contradicting_claim_sets(code)` then plants one contradiction for a rule, just beyond
 every reading (or, with `beyond_tolerance=False`, just inside, where the rule must stay silent).
 
-Registered for `st.from_type` through the `hypothesis` entry point: Claim, Source,
-ClaimSet, Quantity, DateRange and Interval.
+Registered for `st.from_type` through the `hypothesis` entry point: every public model
+type (Claim, Source, ClaimSet, Sum, Part, Ratio, Same, Check, Quantity, DateRange,
+Interval, Factor, Expression, Dims, Location) builds valid values only.
+
+Needs Hypothesis, which `pip install "factlint[hypothesis]"` installs.
 """
+
+try:
+    import hypothesis  # noqa: F401  (its absence is reported here, once, in plain words)
+except ImportError as error:
+    raise ModuleNotFoundError(
+        'factlint.strategies needs Hypothesis, which is not installed: pip install "factlint[hypothesis]"',
+        name="hypothesis",
+    ) from error
 
 from factlint.strategies._claims import claim_sets, claims, sources
 from factlint.strategies._consistent_sets import GROUP_KINDS, consistent_claim_sets

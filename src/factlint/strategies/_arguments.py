@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import datetime
+
 from hypothesis.errors import InvalidArgument
 
-__all__ = ["check_flag", "check_integer", "check_order", "check_sizes", "check_years"]
+__all__ = ["MAX_DIGITS", "check_days", "check_flag", "check_integer", "check_order", "check_sizes", "check_value", "check_years"]
+
+# The most digits a generated number has: far beyond any stated figure, and well within what
+# Python writes as text (4,300 digits by default).
+MAX_DIGITS = 1000
+
+# The date grammar writes a year with four digits.
+_FIRST_WRITTEN_DAY = datetime.date(1000, 1, 1)
 
 
 def check_integer(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidArgument(f"{name}={value!r} must be an integer")
     return value
+
+
+def check_value(name: str, value: object) -> int:
+    """A bound on generated numbers: an integer of at most MAX_DIGITS digits."""
+    number = check_integer(name, value)
+    if abs(number) >= 10**MAX_DIGITS:
+        # The number itself may be too long for Python to write: the message names its bound alone.
+        raise InvalidArgument(f"{name} must have at most {MAX_DIGITS} digits (below 10**{MAX_DIGITS} in size)")
+    return number
 
 
 def check_flag(name: str, value: object) -> bool:
@@ -45,3 +63,19 @@ def check_years(min_year: object, max_year: object) -> tuple[int, int]:
         )
     check_order("min_year", first, "max_year", last)
     return first, last
+
+
+def check_days(min_value: object, max_value: object) -> tuple[datetime.date, datetime.date]:
+    """A range of days, as Hypothesis' dates() takes it, whose years the date grammar writes with four digits."""
+    first, last = _check_day("min_value", min_value), _check_day("max_value", max_value)
+    if first < _FIRST_WRITTEN_DAY:
+        raise InvalidArgument(f"min_value={first!r} must be no earlier than {_FIRST_WRITTEN_DAY!r}: years are written with four digits")
+    if first > last:
+        raise InvalidArgument(f"cannot have min_value={first!r} > max_value={last!r}")
+    return first, last
+
+
+def _check_day(name: str, value: object) -> datetime.date:
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise InvalidArgument(f"{name}={value!r} must be a datetime.date")
+    return value

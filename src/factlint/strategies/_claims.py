@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import keyword
 from collections.abc import Iterable
 
@@ -14,13 +15,13 @@ from factlint.strategies._dates import date_ranges
 from factlint.strategies._numbers import FACTOR_WORDS
 from factlint.strategies._quantities import quantities
 
-__all__ = ["METRICS", "PUBLISHERS", "claim_sets", "claims", "sources"]
+__all__ = ["DIMS", "IDENTIFIERS", "METRICS", "PUBLISHERS", "claim_sets", "claims", "sources"]
 
 # Keywords are identifiers, but cannot be named in a `[[check]]` expression.
-_IDENTIFIERS = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(lambda name: not keyword.iskeyword(name))
+IDENTIFIERS = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(lambda name: not keyword.iskeyword(name))
 METRICS = ("refusal-to-fight cases", "desertions", "convictions", "arrests", "people detained", "respondents")
 PUBLISHERS = ("Mediazona", "The Kyiv Independent", "Meduza", "BBC Russian", "Novaya Gazeta Europe")
-_DIMS = st.dictionaries(
+DIMS = st.dictionaries(
     st.sampled_from(("charge", "region", "army", "court")), st.sampled_from(("AWOL", "desertion", "north", "south", "1st")), max_size=2
 )
 
@@ -30,11 +31,11 @@ def sources(*, min_year: int = 2000, max_year: int = 2030) -> st.SearchStrategy[
     min_year, max_year = check_years(min_year, max_year)
     return st.builds(
         Source,
-        id=_IDENTIFIERS,
+        id=IDENTIFIERS,
         publisher=st.sampled_from(PUBLISHERS),
         title=st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30),
-        published=st.none() | date_ranges(min_year=min_year, max_year=max_year),
-        url=st.just("") | st.builds("https://example.org/{}".format, _IDENTIFIERS),
+        published=st.none() | date_ranges(min_value=datetime.date(min_year, 1, 1), max_value=datetime.date(max_year, 12, 31)),
+        url=st.just("") | st.builds("https://example.org/{}".format, IDENTIFIERS),
         cites=st.just(()),
     )
 
@@ -87,14 +88,14 @@ def claims(
 def _claims(draw: st.DrawFn, metric: st.SearchStrategy[str], source_ids: st.SearchStrategy[str | None]) -> Claim:
     value = draw(quantities(max_value=10**6))
     time = draw(st.sampled_from(("none", "as_of", "period", "running")))
-    dates = date_ranges(min_year=2015, max_year=2025)
+    dates = date_ranges(min_value=datetime.date(2015, 1, 1), max_value=datetime.date(2025, 12, 31))
     as_of = draw(dates) if time in ("as_of", "running") else None
     period = draw(dates) if time == "period" else None
-    since = draw(date_ranges(min_year=2010, max_year=2015)) if time == "running" else None
+    since = draw(date_ranges(min_value=datetime.date(2010, 1, 1), max_value=datetime.date(2015, 12, 31))) if time == "running" else None
     statistic = "mean" if not value.percent and draw(st.integers(0, 9)) == 0 else None
     base = draw(st.integers(1, 500)) if (value.percent or statistic is not None) and draw(st.booleans()) else None
     return Claim(
-        id=draw(_IDENTIFIERS),
+        id=draw(IDENTIFIERS),
         metric=draw(metric),
         value=value,
         unit=draw(st.sampled_from(("", "people", "cases"))),
@@ -102,7 +103,7 @@ def _claims(draw: st.DrawFn, metric: st.SearchStrategy[str], source_ids: st.Sear
         as_of=as_of,
         period=period,
         since=since,
-        dims=draw(_DIMS),
+        dims=draw(DIMS),
         of=base,
         statistic=statistic,
         items=draw(st.integers(1, 5)) if statistic else 1,

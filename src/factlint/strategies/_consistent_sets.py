@@ -54,6 +54,7 @@ TRUE_UNIT_DAYS = {
 }
 # Claims are dated up to 2024; every source is published from 2025 on, so no claim is dated after its source.
 CLAIM_YEARS = (2012, 2024)
+_CLAIM_DAYS = (datetime.date(CLAIM_YEARS[0], 1, 1), datetime.date(CLAIM_YEARS[1], 12, 31))
 _PUBLISHED = (datetime.date(2025, 1, 1), datetime.date(2026, 12, 31))
 # Forecasts, plans and budgets are for years after every source's publication.
 _FORECAST_YEARS = (2027, 2030)
@@ -116,7 +117,7 @@ def when(draw: st.DrawFn) -> DateRange | None:
     """A date for a group of claims that refer to one moment or period, or none."""
     if draw(st.booleans()):
         return None
-    return draw(date_ranges(min_year=CLAIM_YEARS[0], max_year=CLAIM_YEARS[1]))
+    return draw(date_ranges(min_value=_CLAIM_DAYS[0], max_value=_CLAIM_DAYS[1]))
 
 
 def counts(max_value: int = 10**6) -> st.SearchStrategy[int]:
@@ -502,7 +503,7 @@ def _rate_statement(draw: st.DrawFn, per_day: Fraction, unit: RateUnit) -> Quant
 def _rates_group(draw: st.DrawFn, builder: ClaimSetBuilder) -> None:
     """One true rate stated per day, week, month, quarter or year (`[[same]]` or inferred), and the count it gives."""
     prefix, metric = builder.group("rates")
-    period = draw(date_ranges(min_year=CLAIM_YEARS[0], max_year=CLAIM_YEARS[1]))
+    period = draw(date_ranges(min_value=_CLAIM_DAYS[0], max_value=_CLAIM_DAYS[1]))
     events = Fraction(draw(st.integers(1, 10**5)))
     per_day = events / _bounded_days(period)
     units = draw(st.lists(st.sampled_from(RateUnit), min_size=2, max_size=3, unique=True))
@@ -749,6 +750,8 @@ def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
         return GROUP_KINDS
     if isinstance(kinds, str):
         raise InvalidArgument(f"kinds={kinds!r} must be a collection of group kinds, not one string")
+    if not isinstance(kinds, Iterable):
+        raise InvalidArgument(f"kinds={kinds!r} must be a collection of group kinds")
     chosen = tuple(kinds)
     unknown = [kind for kind in chosen if kind not in GROUP_KINDS]
     if unknown or not chosen:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import Literal, get_args
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from factlint._dates import (
     _HALVES,
@@ -22,9 +24,9 @@ from factlint._dates import (
     DateRange,
     parse_date_range,
 )
-from factlint.strategies._arguments import check_flag, check_years
+from factlint.strategies._arguments import check_days, check_flag, check_years
 
-__all__ = ["DATE_FORMS", "DateForm", "date_ranges", "day_between", "month_span", "written_date", "written_months"]
+__all__ = ["DATE_FORMS", "DEFAULT_FIRST_DAY", "DEFAULT_LAST_DAY", "DateForm", "date_ranges", "day_between", "month_span", "written_date", "written_months"]
 
 DateForm = Literal[
     "iso-day", "date", "iso-month", "year", "sub-year", "third-of-year", "half", "quarter",
@@ -172,16 +174,57 @@ def _days_of_text(text: str) -> tuple[datetime.date | None, datetime.date | None
     return dates.first, dates.last
 
 
-def date_ranges(*, min_year: int = 2000, max_year: int = 2030, allow_open: bool = False) -> st.SearchStrategy[DateRange]:
-    """Date ranges parsed from generated text in the grammar's forms, within the years given.
+# date_ranges() draws from these days unless told otherwise.
+DEFAULT_FIRST_DAY = datetime.date(2000, 1, 1)
+DEFAULT_LAST_DAY = datetime.date(2030, 12, 31)
+
+
+def date_ranges(
+    *,
+    min_value: datetime.date | None = None,
+    max_value: datetime.date | None = None,
+    allow_open: bool = False,
+    min_year: int | None = None,
+    max_year: int | None = None,
+) -> st.SearchStrategy[DateRange]:
+    """Date ranges parsed from generated text in the grammar's forms, every day from min_value to max_value.
 
     ISO and TOML dates, `YYYY-MM`, `YYYY`, sub-year codes, "late May 2025", "H1 2023",
     "Q3 2024", "1 or 2 June 2024", and EDTF intervals "2022-09/2025-05" (never reversed);
-    open intervals ("2022-09/..") only when `allow_open`.
+    open intervals ("2022-09/..") only when `allow_open`. As Hypothesis' `dates()`,
+    `min_value` and `max_value` are dates (default 2000-01-01 and 2030-12-31); both ends of
+    a range lie between them, and every year is written with four digits.
+    `min_year` and `max_year` are deprecated: pass dates.
     """
-    min_year, max_year = check_years(min_year, max_year)
-    allow_open = check_flag("allow_open", allow_open)
-    return _date_ranges(datetime.date(min_year, 1, 1), datetime.date(max_year, 12, 31), allow_open)
+    if min_year is not None or max_year is not None:
+        if min_value is not None or max_value is not None:
+            raise InvalidArgument("pass min_value and max_value (dates) alone: min_year and max_year are deprecated")
+        warnings.warn(
+            "date_ranges(min_year=..., max_year=...) is deprecated: pass min_value and max_value as dates, "
+            "as Hypothesis' dates() takes them, e.g. min_value=datetime.date(2010, 1, 1)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        first_year, last_year = check_years(
+            DEFAULT_FIRST_DAY.year if min_year is None else min_year, DEFAULT_LAST_DAY.year if max_year is None else max_year
+        )
+        min_value, max_value = datetime.date(first_year, 1, 1), datetime.date(last_year, 12, 31)
+    first, last = check_days(
+        DEFAULT_FIRST_DAY if min_value is None else min_value, DEFAULT_LAST_DAY if max_value is None else max_value
+    )
+    return _date_ranges(first, last, check_flag("allow_open", allow_open))
+
+
+def _within(dates: DateRange, first: datetime.date, last: datetime.date) -> bool:
+    return all(day is None or first <= day <= last for day in (dates.first, dates.last))
+
+
+def _written_within(
+    draw: st.DrawFn, day: datetime.date, first: datetime.date, last: datetime.date, forms: Sequence[DateForm]
+) -> str | datetime.date:
+    """A stated date that holds `day` and lies within first..last: the day itself where a wider form would not."""
+    text = written_date(draw, day, forms=forms)
+    return text if _within(parse_date_range(text), first, last) else day.isoformat()
 
 
 @st.composite
@@ -189,14 +232,14 @@ def _date_ranges(draw: st.DrawFn, first: datetime.date, last: datetime.date, all
     start = day_between(draw, first, last)
     shape = draw(st.sampled_from(("plain", "plain", "interval", "open") if allow_open else ("plain", "plain", "interval")))
     if shape == "plain":
-        text = written_date(draw, start)
+        text = _written_within(draw, start, first, last, DATE_FORMS)
         if isinstance(text, str):
             text = draw(st.sampled_from(_LEADING_WORDS)) + text
         return parse_date_range(text)
     # Each side of an EDTF interval is text: a TOML date cannot stand there.
     text_forms = tuple(form for form in DATE_FORMS if form != "date")
-    start_text = written_date(draw, start, forms=text_forms)
+    start_text = _written_within(draw, start, first, last, text_forms)
     if shape == "open":
         return parse_date_range(draw(st.sampled_from((f"{start_text}/..", f"../{start_text}"))))
     end = day_between(draw, start, last)
-    return parse_date_range(f"{start_text}/{written_date(draw, end, forms=text_forms)}")
+    return parse_date_range(f"{start_text}/{_written_within(draw, end, first, last, text_forms)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from factlint._intervals import Interval
-from factlint.strategies._arguments import check_flag, check_integer, check_order
+from factlint.strategies._arguments import check_flag, check_order, check_value
 
 __all__ = ["intervals"]
 
@@ -14,8 +14,8 @@ def intervals(
     *, min_value: int = -(10**6), max_value: int = 10**6, allow_infinite: bool = True
 ) -> st.SearchStrategy[Interval]:
     """Intervals with rational ends in [min_value, max_value], open or closed; infinite ends if allowed."""
-    min_value = check_integer("min_value", min_value)
-    max_value = check_integer("max_value", max_value)
+    min_value = check_value("min_value", min_value)
+    max_value = check_value("max_value", max_value)
     check_order("min_value", min_value, "max_value", max_value)
     return _intervals(min_value, max_value, check_flag("allow_infinite", allow_infinite))
 

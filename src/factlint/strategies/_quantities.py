@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from factlint._quantities import Hedge, Quantity, parse_quantity
-from factlint.strategies._arguments import check_integer, check_order
+from factlint.strategies._arguments import check_order, check_value
 from factlint.strategies._numbers import (
     PERCENT_SIGNS,
     RANGE_PHRASES,
@@ -37,8 +37,8 @@ def quantities(
     every hedge phrase the parser reads, ranges, rounded figures ("2.4 million",
     "15.70") and percentages. `hedges` limits the hedges used (default: all of Hedge).
     """
-    min_value = check_integer("min_value", min_value)
-    max_value = check_integer("max_value", max_value)
+    min_value = check_value("min_value", min_value)
+    max_value = check_value("max_value", max_value)
     if min_value < 0:
         raise InvalidArgument(f"min_value={min_value!r} must be at least 0: hedged quantities cannot be negative")
     check_order("min_value", min_value, "max_value", max_value)
@@ -52,6 +52,8 @@ def quantities(
 
 
 def _check_hedges(hedges: Iterable[object]) -> tuple[Hedge, ...]:
+    if isinstance(hedges, (str, bytes)) or not isinstance(hedges, Iterable):
+        raise InvalidArgument(f"hedges={hedges!r} must be a collection of factlint.Hedge members")
     chosen: list[Hedge] = []
     for hedge in hedges:
         if not isinstance(hedge, Hedge):
