@@ -253,6 +253,13 @@ def test_output_file_that_would_be_collected_as_a_fact_file_is_refused(project, 
     assert "in 1 file" in capsys.readouterr().out
 
 
+def test_output_file_named_as_a_fact_file_in_the_working_directory_is_refused_when_no_path_is_given(project, capsys):
+    (project / "reporting").mkdir()
+    (project / "cases.facts.toml").rename(project / "reporting" / "cases.facts.toml")
+    assert main(["check", "--no-config", "--output-file", "report.facts.json"]) == 2
+    assert not (project / "report.facts.json").exists()
+
+
 @pytest.mark.parametrize("output", ["report.json", "out/report.txt", ".reports/report.facts.json", "../report.facts.json"])
 def test_output_file_outside_what_is_checked_is_written(project, capsys, output):
     assert main(["check", "--no-config", "--output-file", output]) == 1
