@@ -32,7 +32,23 @@ def described(report: factlint.Report) -> str:
     return "\n".join(f"  {finding.code} at {finding.location}: {finding.message}" for finding in report)
 
 
-@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+# Files whose `# expect:` is what factlint should say but does not yet, with why.
+KNOWN_FALSE_ALARMS = {
+    "uk-international-students-2022-23-rounded-to-five.facts.toml": (
+        "a publisher's rounding step (HESA rounds every count to the nearest 5) cannot be declared, "
+        "so a complete breakdown 5 above its rounded total is read as A101"
+    ),
+}
+
+
+def _case(path: Path) -> object:
+    reason = KNOWN_FALSE_ALARMS.get(path.name)
+    if reason is None:
+        return path
+    return pytest.param(path, marks=pytest.mark.xfail(reason=reason, strict=True), id=path.name)
+
+
+@pytest.mark.parametrize("path", [_case(path) for path in FILES], ids=[path.name for path in FILES])
 def test_corpus_file_gives_exactly_its_expected_codes(path: Path) -> None:
     report = factlint.lint(factlint.load(path))
     found = sorted({finding.code for finding in report})
@@ -48,6 +64,11 @@ def test_corpus_has_at_least_40_clean_and_40_planted_files() -> None:
     planted = sorted(PLANTED.glob("*.facts.toml"))
     assert len(clean) >= 40, f"only {len(clean)} clean files"
     assert len(planted) >= 40, f"only {len(planted)} planted files"
+
+
+def test_every_known_false_alarm_is_a_clean_corpus_file() -> None:
+    clean = {path.name for path in CLEAN.glob("*.facts.toml")}
+    assert set(KNOWN_FALSE_ALARMS) <= clean
 
 
 def test_every_planted_file_expects_exactly_one_code() -> None:

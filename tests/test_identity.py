@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlint
@@ -27,6 +27,8 @@ def outlets(*ids: str, cites: dict[str, list[str]] | None = None, published: str
 # -- 1. rates over overlapping but different periods are different rates --------------------------
 
 
+# No deadline: as the module's first lint, its first example also pays for reading the grammar.
+@settings(deadline=None)
 @given(st.integers(0, 10_000), st.integers(0, 10_000))
 def test_rates_over_a_year_and_its_second_half_never_disagree(yearly_average, second_half_average):
     claims = [
@@ -263,6 +265,50 @@ def test_forecasts_from_different_times_are_revisions_not_contradictions():
         Claim(id="autumn", metric="GDP growth", value="0.4%", period="2025", forecast=True, source="b"),
     ]
     assert codes(ClaimSet(claims=claims, sources=outlets("a", "b", published="2025-12-31"))) == []
+
+
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_counts_of_one_period_recorded_at_different_dates_are_revisions_not_contradictions(first, later):
+    claims = [
+        Claim(id="feb", metric="deaths", value=first, period="April 2022", as_of="2023-02-05", source="a"),
+        Claim(id="jul", metric="deaths", value=later, period="April 2022", as_of="2023-07-16", source="b"),
+    ]
+    assert codes(ClaimSet(claims=claims, sources=outlets("a", "b", published="2023-07-18"))) == []
+
+
+def test_counts_of_one_period_recorded_on_one_date_are_still_one_quantity():
+    claims = [
+        Claim(id="one", metric="deaths", value=714, period="April 2022", as_of="2023-02-05", source="a"),
+        Claim(id="two", metric="deaths", value=817, period="April 2022", as_of="2023-02-05", source="b"),
+        Claim(id="three", metric="deaths", value=714, period="April 2022", source="a"),
+        Claim(id="four", metric="deaths", value=817, period="April 2022", source="b"),
+    ]
+    found = factlint.lint(ClaimSet(claims=claims, sources=outlets("a", "b", published="2023-07-18")))
+    assert {finding.claim_ids for finding in found} == {frozenset({"one", "two"}), frozenset({"three", "four"})}
+    assert {finding.code for finding in found} == {"C101"}
+
+
+def on_monday_4_october_2022(text: str) -> factlint.DateRange:
+    return factlint.parse_date_range(text, reference=datetime.date(2022, 10, 4))
+
+
+def test_a_stock_at_two_parts_of_one_day_is_two_numbers():
+    sources = outlets("a", "b", published="2022-10-04")
+    claims = [
+        Claim(id="early", metric="homes without power", value=628285, as_of=on_monday_4_october_2022("early on Monday"), source="a"),
+        Claim(id="evening", metric="homes without power", value=520000, as_of=on_monday_4_october_2022("Monday evening"), source="b"),
+        Claim(id="plain", metric="homes without power", value=400000, as_of=on_monday_4_october_2022("Monday"), source="b"),
+    ]
+    assert codes(ClaimSet(claims=claims, sources=sources)) == []
+
+
+def test_a_stock_at_one_part_of_one_day_is_still_one_quantity():
+    sources = outlets("a", "b", published="2022-10-04")
+    claims = [
+        Claim(id="one", metric="homes without power", value=628285, as_of=on_monday_4_october_2022("Monday evening"), source="a"),
+        Claim(id="two", metric="homes without power", value=520000, as_of=on_monday_4_october_2022("Monday evening"), source="b"),
+    ]
+    assert codes(ClaimSet(claims=claims, sources=sources)) == ["C101"]
 
 
 # -- 14. a correction for two sources that disagree by a typo --------------------------------------------

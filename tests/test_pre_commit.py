@@ -1,4 +1,4 @@
-"""The pre-commit hook, run by the real `pre-commit try-repo` against a snapshot of this source tree."""
+"""The pre-commit hook, run by the real pre-commit: `git commit` with the example configuration, and `try-repo` on this tree."""
 
 from __future__ import annotations
 
@@ -126,3 +126,100 @@ def test_the_hook_checks_claims_in_different_files_in_one_run(try_repo):
         }
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the example configuration, installed, as a commit runs it --------------------------------
+
+SOURCE = '[[source]]\nid = "paper"\npublished = 2025-06-26\n'
+CITING = '[[claim]]\nid = "cited"\nmetric = "cases"\nvalue = 5\nsource = "paper"\n'
+
+
+@pytest.fixture
+def committing(pre_commit_home: Path, tmp_path: Path):
+    """A repository using examples/.pre-commit-config.yaml, installed, with a story's files committed.
+
+    Returns `commit(change)`: apply `change` to the repository, stage everything, and run
+    `git commit` (which runs the hook); the completed process is returned.
+    """
+    project = tmp_path / "project"
+    (project / "story").mkdir(parents=True)
+    shutil.copy(ROOT / "examples" / ".pre-commit-config.yaml", project / ".pre-commit-config.yaml")
+    (project / "story" / "sources.facts.toml").write_text(SOURCE, encoding="utf-8")
+    (project / "story" / "claims.facts.toml").write_text(CITING, encoding="utf-8")
+    (project / "story" / "cases.facts.toml").write_text(CLEAN, encoding="utf-8")
+    # `language: system` runs the factlint installed next to this Python.
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never", "PATH": path}
+    _commit_all(project)
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True)
+
+    def commit(change) -> subprocess.CompletedProcess[str]:
+        change(project)
+        _git("add", "--all", cwd=project)
+        return subprocess.run(
+            ["git", "-c", "commit.gpgsign=false", "commit", "--message", "change"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+
+    return commit
+
+
+def test_a_commit_adding_a_contradiction_is_blocked(committing):
+    result = committing(lambda project: (project / "story" / "cases.facts.toml").write_text(BROKEN, encoding="utf-8"))
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "story/cases.facts.toml:4:9: A101" in result.stderr  # git shows a hook's output on stderr
+
+
+def test_a_commit_deleting_the_folders_source_file_is_blocked(committing):
+    result = committing(lambda project: (project / "story" / "sources.facts.toml").unlink())
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "story/claims.facts.toml:5:10: F003" in result.stderr
+
+
+def test_a_commit_renaming_the_source_file_out_of_its_folder_is_blocked(committing):
+    def move(project: Path) -> None:
+        (project / "elsewhere").mkdir()
+        (project / "story" / "sources.facts.toml").rename(project / "elsewhere" / "sources.facts.toml")
+
+    result = committing(move)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "story/claims.facts.toml:5:10: F003" in result.stderr
+
+
+def test_a_clean_commit_passes(committing):
+    result = committing(
+        lambda project: (project / "story" / "more.facts.toml").write_text(CITING.replace("cited", "more"), encoding="utf-8")
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "factlint" in result.stderr and "Passed" in result.stderr
+
+
+def test_a_commit_deleting_a_file_nothing_needs_passes(committing):
+    result = committing(lambda project: (project / "story" / "cases.facts.toml").unlink())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_hooks_file_rechecks_the_folder_of_a_staged_deletion(hook_repo, pre_commit_home, tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "sources.facts.toml").write_text(SOURCE, encoding="utf-8")
+    (project / "claims.facts.toml").write_text(CITING, encoding="utf-8")
+    _commit_all(project)
+    _git("rm", "--quiet", "sources.facts.toml", cwd=project)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "PRE_COMMIT_COLOR": "never"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "factlint"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "claims.facts.toml:5:10: F003" in result.stdout

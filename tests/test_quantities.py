@@ -78,6 +78,8 @@ def half_up(low: Fraction | int, high: Fraction | int) -> Interval:
         # 10% of 1.0 (0.1) is wider than the rounding of its last digit (0.05).
         ("about 1.0", Interval(Fraction(9, 10), Fraction(11, 10))),
         ("about 30%", Interval(27, 33)),
+        ("the estimated 30%", Interval(27, 33)),
+        ("estimated 30%", Interval(27, 33)),
         # nearly / just under: [N - 10%, N)
         ("nearly 100", half_up(90, 100)),
         ("almost 100", half_up(90, 100)),
@@ -93,17 +95,32 @@ def half_up(low: Fraction | int, high: Fraction | int) -> Interval:
         # open-ended hedges
         ("at least 170", Interval(170, INFINITY)),
         ("no fewer than 170", Interval(170, INFINITY)),
+        # Official and wire copy: "a minimum of 3,378 deaths", "not less than 45".
+        ("a minimum of 3,378", Interval(3378, INFINITY)),
+        ("not less than 170", Interval(170, INFINITY)),
         ("170 or more", Interval(170, INFINITY)),
         ("170+", Interval(170, INFINITY)),
         ("more than 170", Interval(170, INFINITY, low_open=True)),
         ("over 18,000", Interval(18000, INFINITY, low_open=True)),
         ("in excess of 18,000", Interval(18000, INFINITY, low_open=True)),
         ("exceeding 18,000", Interval(18000, INFINITY, low_open=True)),
+        ("well over 18,000", Interval(18000, INFINITY, low_open=True)),
+        ("well above 18,000", Interval(18000, INFINITY, low_open=True)),
+        ("higher than 750", Interval(750, INFINITY, low_open=True)),
+        ("greater than 750", Interval(750, INFINITY, low_open=True)),
+        # "The death toll climbed past 80"
+        ("past 80", Interval(80, INFINITY, low_open=True)),
         ("at most 10", Interval(0, 10)),
         ("up to 10", Interval(0, 10)),
         ("as many as 10", Interval(0, 10)),
+        ("a maximum of 10", Interval(0, 10)),
+        ("as much as 10", Interval(0, 10)),
+        ("not more than 10", Interval(0, 10)),
         ("fewer than 10", half_up(0, 10)),
         ("below 10", half_up(0, 10)),
+        ("well under 10", half_up(0, 10)),
+        ("well below 10", half_up(0, 10)),
+        ("lower than 10", half_up(0, 10)),
         # ranges
         ("40,000-45,000", Interval(40000, 45000)),
         ("40,000–45,000", Interval(40000, 45000)),
@@ -321,6 +338,18 @@ ABOUT_3 = Interval(Fraction(27, 10), Fraction(33, 10))
         ("10 percent down", (Interval(Fraction(179, 200), Fraction(181, 200), low_open=True),)),
         ("10 percent decrease", (Interval(Fraction(179, 200), Fraction(181, 200), low_open=True),)),
         ("exactly 10 percent higher", (Interval.point(Fraction(11, 10)),)),
+        # News copy names the change before its number, or as a noun.
+        ("up 10%", (half_up(Fraction(219, 200), Fraction(221, 200)),)),
+        ("rose by 10 per cent", (half_up(Fraction(219, 200), Fraction(221, 200)),)),
+        ("an increase of 10%", (half_up(Fraction(219, 200), Fraction(221, 200)),)),
+        ("a 10% rise", (half_up(Fraction(219, 200), Fraction(221, 200)),)),
+        ("up about 10%", (Interval(Fraction(109, 100), Fraction(111, 100)),)),
+        ("down 10%", (Interval(Fraction(179, 200), Fraction(181, 200), low_open=True),)),
+        ("fell 10 percent", (Interval(Fraction(179, 200), Fraction(181, 200), low_open=True),)),
+        ("a fall of 10%", (Interval(Fraction(179, 200), Fraction(181, 200), low_open=True),)),
+        ("a 10% drop", (Interval(Fraction(179, 200), Fraction(181, 200), low_open=True),)),
+        # A fraction word keeps its article: "a third lower" is 1 - 1/3, not "third".
+        ("a third lower", (Interval(Fraction(19, 30), Fraction(7, 10)),)),
         # A number given as data is exact.
         (3, (Interval.point(3),)),
         (Fraction(5, 2), (Interval.point(Fraction(5, 2)),)),
@@ -731,6 +760,14 @@ def test_a_number_word_stated_for_a_rate_is_rounding_of_its_last_digit():
         ("up to a third", Interval(0, Fraction(100, 3)), Hedge.AT_MOST),
         ("fewer than half", half_up(0, 50), Hedge.FEWER_THAN),
         ("Nearly Half", half_up(Fraction(81, 2), 50), Hedge.NEARLY),
+        # "N in M" and "N out of M" are the share N/M, read as a fraction word is.
+        ("one in five", Interval(18, 22), Hedge.APPROXIMATE),
+        ("one in every five", Interval(18, 22), Hedge.APPROXIMATE),
+        ("Two out of three", Interval(60, Fraction(220, 3)), Hedge.APPROXIMATE),
+        ("nine out of 10", Interval(81, 99), Hedge.APPROXIMATE),
+        ("3 in 10", Interval(27, 33), Hedge.APPROXIMATE),
+        ("nearly one in five", half_up(Fraction(81, 5), 20), Hedge.NEARLY),
+        ("more than one in three", Interval(Fraction(100, 3), 100, low_open=True), Hedge.MORE_THAN),
     ],
 )
 def test_a_fraction_word_is_a_share_read_as_about_or_as_its_hedge_says(stated, interval, hedge):
@@ -739,6 +776,31 @@ def test_a_fraction_word_is_a_share_read_as_about_or_as_its_hedge_says(stated, i
     assert quantity.hedge is hedge
     assert quantity.percent
     assert quantity.reading is Reading.FRACTION
+
+
+@pytest.mark.parametrize(
+    ("stated", "interval", "unit"),
+    [
+        ("half a million", Interval(450_000, 550_000), ""),
+        ("a quarter of a million", Interval(225_000, 275_000), ""),
+        ("more than half a million dollars", Interval(500_000, INFINITY, low_open=True), "USD"),
+        ("nearly three-quarters of a billion euros", half_up(675_000_000, 750_000_000), "EUR"),
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_a_number_read_as_about(stated, interval, unit):
+    quantity = parse_quantity(stated)
+    assert (quantity.interval, quantity.unit, quantity.percent) == (interval, unit, False)
+
+
+def test_a_fraction_of_a_scale_word_takes_only_a_currency_after_it():
+    with pytest.raises(QuantityError, match="'pounds' after 'million' is not a currency"):
+        parse_quantity("half a million pounds")
+
+
+@pytest.mark.parametrize("stated", ["six in five", "one in 0", "one in zillions"])
+def test_n_in_m_that_names_no_share_is_an_error(stated):
+    with pytest.raises(QuantityError):
+        parse_quantity(stated)
 
 
 def test_a_fraction_word_keeps_its_exact_share_as_nominal_value():

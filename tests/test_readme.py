@@ -119,3 +119,23 @@ def test_pre_commit_example_is_the_one_in_examples():
 def test_plugin_entry_point_is_the_example_plugins():
     [body] = [body for _, body in blocks("toml") if "factlint.rules" in body]
     assert body.strip() in (REPO / "examples" / "plugin" / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def _options_of_every_command() -> list[tuple[str, str]]:
+    """(command, option string) for every option of every `factlint` command, as --help lists them."""
+    import argparse
+
+    from factlint._cli import _parser
+
+    parser = _parser()
+    found = [("factlint", option) for action in parser._actions for option in action.option_strings]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, command in action.choices.items():
+                found += [(name, option) for command_action in command._actions for option in command_action.option_strings]
+    return [(command, option) for command, option in found if option not in ("-h", "--help")]
+
+
+@pytest.mark.parametrize(("command", "option"), _options_of_every_command())
+def test_every_command_line_option_is_documented(command, option):
+    assert re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", README), f"README does not mention {command} {option}"

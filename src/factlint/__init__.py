@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from factlint._engine import lint
     from factlint._expressions import Expression, ExpressionError, parse_expression
     from factlint._extraction import Draft, ExtractionError, extract
-    from factlint._findings import ClaimRef, Finding, Report
+    from factlint._findings import ClaimRef, Finding, Report, RuleFailure
     from factlint._intervals import Interval, Truth
     from factlint._loading import discover, load, loads
     from factlint._model import (
@@ -95,6 +95,7 @@ __all__ = [
     "RoundNumbers",
     "Rounding",
     "Rule",
+    "RuleFailure",
     "RuleSet",
     "Same",
     "Settings",

@@ -7,6 +7,10 @@
     per-file-ignores = { "drafts/*" = ["F005"] }   # globs relative to this file's folder
     severity = { T102 = "warning" }   # code or prefix -> "error" | "warning" | "info"
     fiscal-year-start = 10            # the month "FY2023" starts in (10: 1 October 2022)
+    exclude = ["node_modules"]        # folder search skips these (replaces the defaults)
+    extend-exclude = ["drafts"]       # ...and these (added to the defaults)
+    respect-gitignore = true          # folder search skips what .gitignore files ignore
+    fail-level = "info"               # findings below this severity do not fail the run
 
     [tool.factlint.tolerances]
     approximate = "1/10"              # exact text: a fraction or a decimal, never a float
@@ -23,8 +27,10 @@
 from __future__ import annotations
 
 import difflib
+import enum
+import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -44,10 +50,14 @@ else:  # pragma: no cover
 
 __all__ = [
     "CONFIG_FILES",
+    "DEFAULT_EXCLUDE",
     "ConfigError",
     "Configuration",
+    "FileSelection",
+    "configuration_text",
     "find_config",
     "load_configuration",
+    "overlaid",
     "read_config",
 ]
 
@@ -55,6 +65,39 @@ __all__ = [
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")
 
 _SETTINGS_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "fiscal-year-start", "tolerances")
+_RUN_KEYS = ("exclude", "extend-exclude", "respect-gitignore", "fail-level")
+# Each settings key and the Settings field it sets (tolerances: each of its keys, a Tolerances field).
+_SETTINGS_FIELDS = {
+    "select": "select",
+    "extend-select": "extend_select",
+    "ignore": "ignore",
+    "per-file-ignores": "per_file_ignores",
+    "severity": "severities",
+    "fiscal-year-start": "fiscal_year_start",
+}
+# What a folder search skips unless `exclude` replaces it (ruff's list, and the fact-file world's).
+DEFAULT_EXCLUDE = (
+    ".bzr",
+    ".direnv",
+    ".eggs",
+    ".git",
+    ".git-rewrite",
+    ".hg",
+    ".mypy_cache",
+    ".nox",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".svn",
+    ".tox",
+    ".venv",
+    "__pypackages__",
+    "_build",
+    "build",
+    "dist",
+    "node_modules",
+    "site-packages",
+    "venv",
+)
 _TOLERANCE_KEYS = (
     "approximate",
     "nearly",
@@ -76,11 +119,36 @@ class ConfigError(Exception):
 
 
 @attrs.frozen
+class FileSelection:
+    """Which files a folder search skips: glob patterns, and whether `.gitignore` files count.
+
+    A pattern without a slash matches a file or folder name anywhere; one with a slash is
+    absolute (anchored at the configuration's folder when read). A path named on the command
+    line is always checked.
+    """
+
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.exclude + self.extend_exclude))
+
+
+@attrs.frozen
 class Configuration:
-    """The settings of a run and the file they came from (None: defaults)."""
+    """The settings of a run, the file they came from (None: defaults), and what the run itself does.
+
+    `fail_level`: the lowest severity whose findings fail the run (exit 1).
+    `overrides`: the `--config KEY=VALUE` pairs applied over the file.
+    """
 
     settings: Settings
     path: Path | None = None
+    files: FileSelection = FileSelection()
+    fail_level: Severity = Severity.INFO
+    overrides: tuple[str, ...] = ()
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -113,29 +181,97 @@ def _has_factlint_table(pyproject: Path) -> bool:
 
 
 def load_configuration(
-    paths: Sequence[str | Path] = (), *, config: str | Path | None = None, isolated: bool = False
+    paths: Sequence[str | Path] = (),
+    *,
+    config: str | Path | None = None,
+    isolated: bool = False,
+    overrides: Sequence[str] = (),
+    rules: RuleSet | None = None,
 ) -> Configuration:
     """The configuration for checking `paths`: the file named by `config`, else the nearest one.
 
-    `isolated` ignores every configuration file.
+    `isolated` ignores every configuration file. `overrides` are TOML `KEY = VALUE` pairs
+    (`--config 'tolerances.nearly = "0.2"'`) that replace the file's keys, as ruff's
+    `--config` does; their globs are relative to the working directory.
     """
+    rules = rules or installed_rules()
     if isolated:
-        return Configuration(Settings())
-    if config is not None:
-        path = Path(config)
-        if not path.is_file():
-            raise ConfigError(f"{config}: no such configuration file")
+        configuration = Configuration(Settings())
     else:
-        found = find_config(paths[0] if paths else Path.cwd())
-        if found is None:
-            return Configuration(Settings())
-        path = found
-    return Configuration(read_config(path), path)
+        path: Path | None
+        if config is not None:
+            path = Path(config)
+            if not path.is_file():
+                raise ConfigError(f"{config}: no such configuration file")
+        else:
+            path = find_config(paths[0] if paths else Path.cwd())
+        if path is None:
+            configuration = Configuration(Settings())
+        else:
+            table, prefix = _factlint_table(path)
+            configuration = _Reader(str(path), path.absolute().parent, prefix, rules).configuration(table, path)
+    if not overrides:
+        return configuration
+    configuration = overlaid(configuration, _override_table(overrides), origin="--config", rules=rules)
+    return attrs.evolve(configuration, overrides=configuration.overrides + tuple(overrides))
 
 
-def read_config(path: str | Path, *, rules: RuleSet | None = None) -> Settings:
-    """Read one configuration file into Settings; raise ConfigError for anything it cannot use."""
-    path = Path(path)
+def overlaid(
+    configuration: Configuration, table: Mapping[str, Any], *, origin: str, rules: RuleSet | None = None
+) -> Configuration:
+    """`configuration` with the keys that `table` sets replaced.
+
+    `table` is read as a configuration file in the working directory would be (its globs
+    are relative to it); `origin` names it in messages, such as "--config".
+    """
+    read = _Reader(origin, Path.cwd(), "", rules or installed_rules()).configuration(table, None)
+    return _overlaid(configuration, read, table)
+
+
+def _override_table(overrides: Sequence[str]) -> dict[str, Any]:
+    """The `--config KEY=VALUE` pairs as one table, later pairs replacing earlier ones."""
+    table: dict[str, Any] = {}
+    for text in overrides:
+        try:
+            pair = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(
+                f"--config {text!r}: neither a configuration file nor a TOML KEY = VALUE pair ({error})"
+            ) from None
+        for key, value in pair.items():
+            if key == "tolerances" and isinstance(value, dict) and isinstance(table.get(key), dict):
+                table[key] = {**table[key], **value}
+            else:
+                table[key] = value
+    return table
+
+
+def _overlaid(base: Configuration, over: Configuration, table: Mapping[str, Any]) -> Configuration:
+    """`base` with the keys that `table` sets taken from `over` (read from that table)."""
+    changes: dict[str, Any] = {}
+    for key, field in _SETTINGS_FIELDS.items():
+        if key in table:
+            changes[field] = getattr(over.settings, field)
+    if "tolerances" in table:
+        fields = {key.replace("-", "_") for key in table["tolerances"]}
+        changes["tolerances"] = attrs.evolve(
+            base.settings.tolerances, **{field: getattr(over.settings.tolerances, field) for field in fields}
+        )
+    file_changes = {
+        field: getattr(over.files, field)
+        for key, field in (("exclude", "exclude"), ("extend-exclude", "extend_exclude"), ("respect-gitignore", "respect_gitignore"))
+        if key in table
+    }
+    return attrs.evolve(
+        base,
+        settings=attrs.evolve(base.settings, **changes),
+        files=attrs.evolve(base.files, **file_changes),
+        fail_level=over.fail_level if "fail-level" in table else base.fail_level,
+    )
+
+
+def _factlint_table(path: Path) -> tuple[object, str]:
+    """The factlint table of a configuration file, and the prefix its keys are named with in messages."""
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -147,26 +283,58 @@ def read_config(path: str | Path, *, rules: RuleSet | None = None) -> Settings:
         table = tool.get("factlint") if isinstance(tool, dict) else None
         if table is None:
             raise ConfigError(f"{path}: has no [tool.factlint] table")
-        prefix = "tool.factlint."
-    else:
-        table, prefix = document, ""
-    reader = _Reader(path, prefix, rules or installed_rules())
-    return reader.settings(table)
+        return table, "tool.factlint."
+    return document, ""
+
+
+def read_config(path: str | Path, *, rules: RuleSet | None = None) -> Settings:
+    """Read one configuration file into Settings; raise ConfigError for anything it cannot use."""
+    path = Path(path)
+    table, prefix = _factlint_table(path)
+    return _Reader(str(path), path.absolute().parent, prefix, rules or installed_rules()).settings(table)
 
 
 @attrs.define
 class _Reader:
-    path: Path
+    origin: str  # the file (or option) named in messages
+    folder: Path  # relative globs are anchored here
     prefix: str
     rules: RuleSet
 
     def fail(self, key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{self.path}: {self.prefix}{key}: {problem}")
+        return ConfigError(f"{self.origin}: {self.prefix}{key}: {problem}")
+
+    def configuration(self, table: object, path: Path | None) -> Configuration:
+        settings = self.settings(table)
+        assert isinstance(table, dict)  # settings() said so
+        extend = self.globs("extend-exclude", table.get("extend-exclude", []))
+        exclude = self.globs("exclude", table["exclude"]) if "exclude" in table else DEFAULT_EXCLUDE
+        respect_gitignore = table.get("respect-gitignore", True)
+        if not isinstance(respect_gitignore, bool):
+            raise self.fail("respect-gitignore", f"expected true or false, not {_describe(respect_gitignore)}")
+        fail_level = table.get("fail-level", Severity.INFO.value)
+        if fail_level not in _SEVERITIES:
+            raise self.fail("fail-level", f"expected one of {', '.join(map(repr, _SEVERITIES))}, not {_describe(fail_level)}")
+        return Configuration(
+            settings,
+            path,
+            FileSelection(exclude, extend, respect_gitignore),
+            Severity(fail_level),
+        )
+
+    def globs(self, key: str, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            raise self.fail(key, f'expected a list of glob patterns such as ["node_modules", "drafts/*"], not {_describe(value)}')
+        folder = self.folder.as_posix().rstrip("/")
+        return tuple(
+            glob if "/" not in glob else _anchored(glob, folder)[0]
+            for glob in (item.replace("\\", "/").removeprefix("./").rstrip("/") for item in value)
+        )
 
     def settings(self, table: object) -> Settings:
         if not isinstance(table, dict):
-            raise ConfigError(f"{self.path}: {self.prefix.rstrip('.') or 'the file'} must be a table")
-        self.check_keys(table, _SETTINGS_KEYS, "")
+            raise ConfigError(f"{self.origin}: {self.prefix.rstrip('.') or 'the file'} must be a table")
+        self.check_keys(table, _SETTINGS_KEYS + _RUN_KEYS, "")
         return Settings(
             tolerances=self.tolerances(table.get("tolerances", {})),
             select=self.codes("select", table["select"]) if "select" in table else None,
@@ -200,7 +368,7 @@ class _Reader:
         if not isinstance(value, dict):
             example = '{ "drafts/*" = ["F005"] }'
             raise self.fail("per-file-ignores", f"expected a table of glob = [codes], such as {example}, not {_describe(value)}")
-        folder = self.path.absolute().parent.as_posix().rstrip("/")
+        folder = self.folder.as_posix().rstrip("/")
         patterns: dict[str, tuple[str, ...]] = {}
         for glob, codes in value.items():
             read = self.codes(f"per-file-ignores.{glob}", codes)
@@ -292,7 +460,7 @@ class _Reader:
         return tuple(self.rounding(key, mode) for mode in value)
 
 
-def _anchored(glob: str, folder: str) -> Iterable[str]:
+def _anchored(glob: str, folder: str) -> list[str]:
     """Absolute patterns for a glob relative to the configuration's folder.
 
     A glob without a slash names a file anywhere below the folder, as in ruff.
@@ -311,3 +479,42 @@ def _describe(value: object) -> str:
     if isinstance(value, (list, dict)):
         return f"{'a list' if isinstance(value, list) else 'a table'} ({value!r})"
     return repr(value)
+
+
+def configuration_text(configuration: Configuration) -> str:
+    """The resolved configuration as a factlint.toml would state it, headed by where it came from."""
+    settings, files = configuration.settings, configuration.files
+    origin = str(configuration.path) if configuration.path is not None else "none (the defaults)"
+    lines = [f"# configuration file: {origin}"]
+    lines += [f"# --config {override}" for override in configuration.overrides]
+    values: dict[str, object] = {
+        "select": list(settings.select) if settings.select is not None else ["ALL"],
+        "extend-select": list(settings.extend_select),
+        "ignore": list(settings.ignore),
+        "per-file-ignores": dict(settings.per_file_ignores),
+        "severity": {code: level.value for code, level in sorted(settings.severities.items())},
+        "fiscal-year-start": settings.fiscal_year_start,
+        "exclude": list(files.exclude),
+        "extend-exclude": list(files.extend_exclude),
+        "respect-gitignore": files.respect_gitignore,
+        "fail-level": configuration.fail_level.value,
+    }
+    lines += [f"{key} = {_toml(value)}" for key, value in values.items()]
+    lines += ["", "[tolerances]"]
+    lines += [f"{key} = {_toml(getattr(settings.tolerances, key.replace('-', '_')))}" for key in _TOLERANCE_KEYS]
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value: object) -> str:
+    """A TOML value for the kinds that settings hold; exact numbers as text, as configuration takes them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return _toml(value.value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(key)} = {_toml(item)}" for key, item in value.items()) + " }" if value else "{}"
+    return json.dumps(str(value), ensure_ascii=False)

@@ -49,6 +49,9 @@ class DateRange:
     text: str = attrs.field(default="", eq=False)
     start: DateRange | None = attrs.field(default=None, eq=False)
     end: DateRange | None = attrs.field(default=None, eq=False)
+    # The part of its day a one-day date names ("Monday evening": "evening"), or "" for the whole
+    # day. Its days are the day's; a stock stated at two parts of one day may be two numbers.
+    part_of_day: str = attrs.field(default="", eq=False)
 
     @property
     def days(self) -> int | None:
@@ -124,6 +127,11 @@ def parse_date_range(
       December 2011 (write ``2011/12``), and where the two digits are also an EDTF code
       (``2023-24`` is winter 2023 too) both readings are covered.
 
+    - Rolling years, as statistics offices date them: ``the year ending March 2019``
+      (April 2018 to March 2019), ``the year to June 2024``, ``the 12 months to September
+      2023``, ``the year ended June 30, 2023`` (1 July 2022 to 30 June 2023). The end is a
+      month or a day; without a year it is the latest one not after the reference.
+
     Periods between two ends, each end kept as ``start`` and ``end``:
 
     - EDTF intervals ``2022-09/2025-05``, ``September 2022/late May 2025``, open
@@ -143,15 +151,17 @@ def parse_date_range(
       the reference ("late May" published 26 June 2025 is 21-31 May 2025).
     - ``today``, ``yesterday``; ``Tuesday`` (also ``on Tuesday``, ``Tue``): the latest
       Tuesday on or before the reference; ``last Tuesday``: the latest Tuesday before it,
-      or the Tuesday of the week before the reference's week (both covered).
+      or the Tuesday of the week before the reference's week (both covered). A part of the
+      day may follow or lead: ``Tuesday evening``, ``Tuesday morning``, ``early on
+      Tuesday``; the days are Tuesday's, and ``part_of_day`` keeps the part ("evening").
     - ``this week``, ``this month``, ``this year``: the week (Monday to Sunday or Sunday
       to Saturday), month or year holding the reference; as a period it ends at the
       reference or at the end of the week, month or year (``end`` covers both).
     - ``last week``: the week before (Monday to Sunday or Sunday to Saturday) or the seven
       days before the reference, all covered; ``last month``, ``last year``: the calendar
       month or year before.
-    - ``so far this year``, ``earlier this year``, ``so far this month``, ``earlier this
-      month``: from the first day of the year or month to the reference; ``so far in
+    - ``so far this year``, ``earlier this year``, ``the year to date``, ``so far this
+      month``, ``earlier this month``: from the first day of the year or month to the reference; ``so far in
       2025``: from 1 January 2025 to the reference, or to the year's end if it is over.
     - Two-digit years (``FY23``) are the year with those digits nearest to the reference.
 
@@ -528,6 +538,19 @@ _RELATIVE_DATES: dict[str, Callable[[datetime.date], DateRange]] = {
     "last year": _last_year,
     "so far this year": _year_so_far,
     "earlier this year": _year_so_far,
+    "year to date": _year_so_far,
+    "the year to date": _year_so_far,
+}
+
+
+# The parts of a day a weekday may be stated with, as compared: "early on Monday" is its morning.
+_PARTS_OF_DAY = {
+    "early": "morning",
+    "morning": "morning",
+    "afternoon": "afternoon",
+    "evening": "evening",
+    "night": "night",
+    "late": "late",
 }
 
 
@@ -640,6 +663,14 @@ def _weekday(match: re.Match[str], context: _Context) -> _Reading:
     return _hull_of([DateRange(day, day) for day in days])
 
 
+def _weekday_part(match: re.Match[str], context: _Context) -> _Reading:
+    """A weekday with a part of its day: "Monday evening", "early on Tuesday" are that day, at that part of it."""
+    day = _weekday(match, context)
+    assert isinstance(day, DateRange)
+    words = (match["early"] or match["part"]).lower()
+    return attrs.evolve(day, part_of_day=_PARTS_OF_DAY[words])
+
+
 def _third_of_month(match: re.Match[str], context: _Context) -> _Reading:
     month = _month_number(match["month"])
     part = _THIRD_PHRASES[match["phrase"].lower()] if match["phrase"] else match["part"].lower()
@@ -715,6 +746,11 @@ _FORMS = _compiled(
         (r"so far in (?P<year>[0-9]{4})", _so_far_in),
         (rf"(?P<relative>{_alternatives(_RELATIVE_DATES)})", _relative),
         (rf"(?:(?P<last>last) )?(?P<day_name>{_alternatives(_WEEKDAYS)})\.?", _weekday),
+        (
+            rf"(?:(?P<early>early|late) (?:on )?)?(?:(?P<last>last) )?(?P<day_name>{_alternatives(_WEEKDAYS)})\.?"
+            rf"(?(early)| (?P<part>{_alternatives(_PARTS_OF_DAY)}))",
+            _weekday_part,
+        ),
         (rf"(?:(?P<part>early|mid|late)[- ]|{_PHRASE}){_MONTH_WORD}{_OPTIONAL_YEAR}", _third_of_month),
         (rf"{_MONTH_WORD}{_OPTIONAL_YEAR}", _month),
         (rf"{_LEADING_WEEKDAY}{_DAYS} (?:of )?{_MONTH_WORD}{_OPTIONAL_YEAR}", _days),
@@ -741,6 +777,12 @@ _RANGE_HYPHENS = re.compile(r"(?<=[a-z.])-(?=[a-z])|(?<=\b[0-9]{4})-(?=[0-9]{4}\
 _BETWEEN_AND = re.compile(r" and ", re.ASCII | re.IGNORECASE)
 _ANY_SEPARATOR = (_RANGE_WORDS, _RANGE_DASHES, _RANGE_HYPHENS)
 # A period that opens with a word, and the separators that may end its start.
+# "the year ending March 2019", "the year to June 2024", "the 12 months to September 2023", as
+# statistics offices date a rolling year.
+_YEAR_ENDING = re.compile(
+    r"(?:the )?(?:year|12 months|twelve months|12-month period)(?: period)? (?:ending|ended|to|up to) (?=.)",
+    re.ASCII | re.IGNORECASE,
+)
 _OPENINGS = (
     (re.compile(r"from (?=.)", re.ASCII | re.IGNORECASE), _ANY_SEPARATOR),
     (re.compile(r"between (?=.)", re.ASCII | re.IGNORECASE), (_BETWEEN_AND,)),
@@ -762,7 +804,7 @@ def _parse_text(text: str, earliest: datetime.date | None, latest: datetime.date
         return at_earliest
     at_latest = _parse_at(text, _Context(latest, fiscal_year_start))
     # Every reading moves forward with the publication date, so the two readings bound all others.
-    return attrs.evolve(_hull(at_earliest, at_latest), text=at_earliest.text)
+    return attrs.evolve(_hull(at_earliest, at_latest), text=at_earliest.text, part_of_day=at_earliest.part_of_day)
 
 
 def _parse_at(text: str, context: _Context) -> DateRange:
@@ -788,6 +830,9 @@ def _read(text: str, context: _Context) -> _Reading:
     plain = _read_form(text, context)
     if plain is not None:
         return plain
+    ending = _YEAR_ENDING.match(text)
+    if ending is not None:
+        return _twelve_months_to(_resolved(_read_end(text[ending.end() :].strip(), context, f"after {ending[0].strip()!r}"), context))
     for opening, separator_kinds in _OPENINGS:
         opened = opening.match(text)
         if opened is not None:
@@ -800,6 +845,15 @@ def _read(text: str, context: _Context) -> _Reading:
     if _RANGE_DASHES.search(text) or _RANGE_HYPHENS.search(text):
         return _read_period(text, context, (_RANGE_DASHES, _RANGE_HYPHENS))
     raise _Unreadable(_not_understood(text))
+
+
+def _twelve_months_to(end: DateRange) -> DateRange:
+    """The twelve months that end on an end day or with an end month: "year ending March 2019" is April 2018 to March 2019."""
+    first, last = _closed(end)
+    if first != last and (first.day != 1 or last != _last_day(last.year, last.month) or first.month != last.month):
+        raise _Unreadable(f"a year ending {end.text!r} needs the day or month it ends with")
+    year_before = _day(last.year - 1, last.month, min(last.day, _month_length(last.year - 1, last.month)))
+    return DateRange(year_before + _ONE_DAY, last)
 
 
 def _read_form(text: str, context: _Context) -> _Reading | None:

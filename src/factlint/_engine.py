@@ -5,9 +5,9 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Sequence
 
-from factlint._findings import Finding, Report, finding_of
+from factlint._findings import Finding, Report, RuleFailure, finding_of
 from factlint._model import ClaimSet
-from factlint._rule import RuleSet, Violation, specificity
+from factlint._rule import Rule, RuleSet, Violation, specificity
 from factlint._rules import builtin_rules
 from factlint._settings import Context, Settings, layered
 from factlint._suppression import apply_suppressions
@@ -31,7 +31,9 @@ def lint(
     result whatever else is installed; pass `factlint.installed_rules()` to run the
     installed plugins' rules too (the command line does). `select`, `ignore` and
     `extend_select` are layered over `settings` exactly as the command line layers its
-    options over the configuration file.
+    options over the configuration file. A plugin rule that raises is recorded in the
+    report's `failures` and the other rules still run; a built-in rule that raises is a bug
+    in factlint, and its exception propagates.
     """
     if not isinstance(claim_set, ClaimSet):
         hint = " (load fact files first: factlint.lint(factlint.load(paths)))" if isinstance(claim_set, str) or hasattr(claim_set, "__fspath__") else ""
@@ -56,8 +58,16 @@ def lint(
         if problem_rule is not None and problem_rule in selected:
             findings.append(finding_of(problem_rule, Violation(problem.message, location=problem.location), settings))
     seen: set[tuple[str, frozenset[str], str]] = set()
+    failures: list[RuleFailure] = []
     for chosen in selected:
-        for violation in with_truncation_notes(chosen, list(chosen(claim_set, context)), claim_set, context):
+        try:
+            violations = list(chosen(claim_set, context))
+        except Exception as error:
+            if _is_builtin(chosen):
+                raise
+            failures.append(RuleFailure.of(chosen, error))
+            continue
+        for violation in with_truncation_notes(chosen, violations, claim_set, context):
             finding = finding_of(chosen, violation, settings)
             # Inference must never repeat what an explicit relation already reported.
             key = (finding.code, finding.claim_ids, "" if finding.claim_ids else finding.message)
@@ -67,9 +77,16 @@ def lint(
             findings.append(finding)
 
     findings = [finding for finding in findings if not _ignored_for_file(finding, settings)]
-    findings = apply_suppressions(findings, claim_set, selected, known, settings)
+    # A failed rule did not run, so whether an ignore of its code is used is unknown.
+    failed = {failure.code for failure in failures}
+    ran = [chosen for chosen in selected if chosen.code not in failed]
+    findings = apply_suppressions(findings, claim_set, ran, known, settings)
     findings.sort(key=lambda finding: finding.sort_key)
-    return Report(findings=findings, rules=selected, claim_count=len(claim_set))
+    return Report(findings=findings, rules=selected, claim_count=len(claim_set), failures=failures)
+
+
+def _is_builtin(chosen: Rule) -> bool:
+    return chosen.check is not None and getattr(chosen.check, "__module__", "").startswith("factlint._rules")
 
 
 def _ignored_for_file(finding: Finding, settings: Settings) -> bool:

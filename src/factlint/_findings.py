@@ -12,7 +12,7 @@ from factlint._model import Location
 from factlint._rule import Fix, Rule, Violation
 from factlint._settings import Settings
 
-__all__ = ["ClaimRef", "Finding", "Report", "finding_of"]
+__all__ = ["ClaimRef", "Finding", "Report", "RuleFailure", "finding_of"]
 
 
 @attrs.frozen
@@ -39,6 +39,31 @@ def _finding_tuple(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 def _rule_tuple(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(rules)
+
+
+def _failure_tuple(failures: Iterable[RuleFailure]) -> tuple[RuleFailure, ...]:
+    return tuple(failures)
+
+
+@attrs.frozen
+class RuleFailure:
+    """A plugin rule that raised an exception instead of reporting: the rule, and the error in one line.
+
+    The other rules still ran; a report with a failure has exit code 2.
+    """
+
+    code: str
+    name: str
+    origin: str
+    error: str
+
+    @classmethod
+    def of(cls, failed: Rule, error: BaseException) -> RuleFailure:
+        detail = " ".join(str(error).split())
+        return cls(failed.code, failed.name, failed.origin, f"{type(error).__name__}: {detail}" if detail else type(error).__name__)
+
+    def __str__(self) -> str:
+        return f"rule {self.code} {self.name} (from {self.origin}) failed, so its findings are missing: {self.error}"
 
 
 @attrs.frozen
@@ -84,11 +109,15 @@ def finding_of(chosen: Rule, violation: Violation, settings: Settings) -> Findin
 
 @attrs.frozen
 class Report:
-    """The findings of a run, in file order; iterate over it, or ask for its exit code."""
+    """The findings of a run, in file order; iterate over it, or ask for its exit code.
+
+    `failures`: the plugin rules that raised instead of reporting (their findings are missing).
+    """
 
     findings: tuple[Finding, ...] = attrs.field(converter=_finding_tuple)
     rules: tuple[Rule, ...] = attrs.field(default=(), converter=_rule_tuple)
     claim_count: int = 0
+    failures: tuple[RuleFailure, ...] = attrs.field(default=(), converter=_failure_tuple)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -109,10 +138,14 @@ class Report:
             findings=findings,
             rules=[rules[code] for code in sorted(rules)],
             claim_count=sum(report.claim_count for report in reports),
+            failures=dict.fromkeys(failure for report in reports for failure in report.failures),
         )
 
     @property
     def exit_code(self) -> int:
+        """2 when a rule failed, else 1 when there are findings, else 0 (as the command line exits)."""
+        if self.failures:
+            return 2
         return 1 if self.findings else 0
 
     def statistics(self) -> list[tuple[str, str, int]]:

@@ -78,8 +78,13 @@ def kind_of(claim: Claim) -> Kind:
 _STATISTIC_KINDS = {Statistic.MEAN: Kind.MEAN, Statistic.SD: Kind.SD, Statistic.TEST: Kind.TEST}
 
 
-def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.date | None] | None:
-    return None if dates is None else (dates.first, dates.last)
+def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.date | None, str] | None:
+    """A date range as compared: its days, and the part of the day it names ("Monday evening").
+
+    Stocks such as homes without power change by the hour, so "early on Monday" and "Monday
+    evening" are different times, and neither is the same time as a plain "Monday".
+    """
+    return None if dates is None else (dates.first, dates.last, dates.part_of_day)
 
 
 def _unit_key(claim: Claim) -> str:
@@ -96,6 +101,16 @@ def is_undated(claim: Claim) -> bool:
     return claim.as_of is None and claim.period is None and claim.since is None
 
 
+def _recorded_key(claim: Claim) -> tuple[datetime.date | None, datetime.date | None, str] | None:
+    """When a count over a period was recorded: its `as_of`, if it states one besides its period.
+
+    Tallies of a past period are revised as records are verified (the deaths recorded for
+    April 2022 grew from 714 to 817 between two reports), so one period's counts recorded at
+    different dates are different numbers, as running totals at different dates are.
+    """
+    return _range_key(claim.as_of) if claim.period is not None else None
+
+
 def _quantity_key(claim: Claim) -> Hashable:
     """What must match for two claims to be one quantity: metric, dims, unit, kind, base and time, to the day."""
     return (
@@ -108,6 +123,7 @@ def _quantity_key(claim: Claim) -> Hashable:
         claim.items,
         _range_key(claim.when),
         _range_key(claim.since),
+        _recorded_key(claim),
         claim.forecast,
         # t(28) and t(30), or t and F, are different quantities however close their statistics.
         None if claim.test is None else (claim.test.kind, tuple(number.value for number in claim.test.df)),
@@ -191,7 +207,15 @@ def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
     groups: dict[Hashable, list[Claim]] = defaultdict(list)
     for claim in claim_set.claims:
         if kind_of(claim) is Kind.RATE and claim_set.infers(claim):
-            key = (claim.metric, claim.dims, _unit_key(claim), _range_key(claim.when), _range_key(claim.since), claim.forecast)
+            key = (
+                claim.metric,
+                claim.dims,
+                _unit_key(claim),
+                _range_key(claim.when),
+                _range_key(claim.since),
+                _recorded_key(claim),
+                claim.forecast,
+            )
             groups[key].append(claim)
     return [tuple(group) for group in groups.values() if len(group) > 1]
 

@@ -47,6 +47,8 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from factlint._escaping import escape_json_text, printable
+
 if TYPE_CHECKING:
     from factlint._findings import ClaimRef, Finding, Report
     from factlint._model import Location
@@ -110,7 +112,10 @@ def _where(location: Location | None) -> str:
 
 
 def format_text(report: Report, *, concise: bool = False, file_count: int | None = None) -> str:
-    """`path:line:col: CODE message`, then (unless concise) the explanation, claims and fix; then a summary."""
+    """`path:line:col: CODE message`, then (unless concise) the explanation, claims and fix; then a summary.
+
+    A finding whose severity is below error is tagged after its code: `CODE [warning] message`.
+    """
     blocks = [_text_finding(finding, concise=concise) for finding in report]
     separator = "\n" if concise else "\n\n"
     body = separator.join(blocks)
@@ -120,16 +125,18 @@ def format_text(report: Report, *, concise: bool = False, file_count: int | None
 
 def _text_finding(finding: Finding, *, concise: bool) -> str:
     where = _where(finding.location)
-    head = f"{where}: {finding.code} {finding.message}" if where else f"{finding.code} {finding.message}"
+    # Errors, the default, go untagged; a finding below error says so after its code.
+    tag = "" if finding.severity.value == "error" else f"[{finding.severity.value}] "
+    head = f"{where}: {finding.code} {tag}{finding.message}" if where else f"{finding.code} {tag}{finding.message}"
     if concise:
-        return head
+        return printable(head)
     lines = [head]
     lines.extend(f"  {line}" for line in finding.explanation)
     lines.extend(f"  claim {_text_claim(ref)}" for ref in finding.claims)
     if finding.fix is not None:
         lines.append(f"  fix: {finding.fix.description}")
     lines.append(f"  rule: {finding.code} {finding.name} ({finding.severity.value}; `factlint explain {finding.code}`)")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def _text_claim(ref: ClaimRef) -> str:
@@ -164,12 +171,12 @@ def format_statistics(report: Report, format: str = "text") -> str:
         entries = [
             {"code": code, "name": name, "count": count, "fixable": fixable[code]} for code, name, count in rows
         ]
-        return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
+        return escape_json_text(json.dumps(entries, indent=2, ensure_ascii=False)) + "\n"
     if not rows:
         return ""
     width = max(len(str(count)) for _, _, count in rows)
     code_width = max(len(code) for code, _, _ in rows)
-    return "".join(f"{count:>{width}}  {code:<{code_width}}  {name}\n" for code, name, count in rows)
+    return "".join(printable(f"{count:>{width}}  {code:<{code_width}}  {name}") + "\n" for code, name, count in rows)
 
 
 # -- json -----------------------------------------------------------------------------------
@@ -214,7 +221,7 @@ def format_json(report: Report, *, file_count: int | None = None) -> str:
             "by_code": dict(sorted(by_code.items())),
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 # -- sarif ----------------------------------------------------------------------------------
@@ -224,9 +231,13 @@ _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def _artifact_uri(path: str) -> str:
     shown = display_path(path)
-    if os.path.isabs(shown):
-        return Path(shown).as_uri()
-    return quote(PurePath(shown).as_posix())
+    try:
+        if os.path.isabs(shown):
+            return Path(shown).as_uri()
+        # A file name that is not UTF-8 was read with surrogate escapes: its URI has its bytes.
+        return quote(PurePath(shown).as_posix(), errors="surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
+        return _artifact_uri(path.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def _sarif_location(location: Location) -> dict[str, Any]:
@@ -258,11 +269,15 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
     return descriptor
 
 
-def _sarif_message(finding: Finding) -> str:
+def _message_lines(finding: Finding) -> list[str]:
     lines = [finding.message, *finding.explanation]
     if finding.fix is not None:
         lines.append(f"fix: {finding.fix.description}")
-    return "\n".join(lines)
+    return lines
+
+
+def _sarif_message(finding: Finding) -> str:
+    return "\n".join(_message_lines(finding))
 
 
 def format_sarif(report: Report) -> str:
@@ -318,7 +333,7 @@ def format_sarif(report: Report) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return escape_json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _version() -> str:
@@ -352,11 +367,12 @@ def format_github(report: Report) -> str:
         properties = []
         if finding.location is not None:
             properties += [
-                f"file={escape_github_property(PurePath(display_path(finding.location.path)).as_posix())}",
+                f"file={escape_github_property(printable(PurePath(display_path(finding.location.path)).as_posix()))}",
                 f"line={finding.location.line}",
                 f"col={finding.location.column}",
             ]
-        properties.append(f"title={escape_github_property(f'{finding.code} {finding.name}')}")
+        properties.append(f"title={escape_github_property(printable(f'{finding.code} {finding.name}'))}")
         command = _GITHUB_COMMANDS[finding.severity.value]
-        lines.append(f"::{command} {','.join(properties)}::{escape_github_data(_sarif_message(finding))}\n")
+        message = "\n".join(printable(line) for line in _message_lines(finding))
+        lines.append(f"::{command} {','.join(properties)}::{escape_github_data(message)}\n")
     return "".join(lines)

@@ -124,6 +124,8 @@ DEFAULT_TOLERANCES = Tolerances()
 _PREFIX_HEDGES: dict[str, Hedge] = {
     "approximately": Hedge.APPROXIMATE,
     "an estimated": Hedge.APPROXIMATE,
+    "the estimated": Hedge.APPROXIMATE,
+    "estimated": Hedge.APPROXIMATE,
     "around": Hedge.APPROXIMATE,
     "roughly": Hedge.APPROXIMATE,
     "about": Hedge.APPROXIMATE,
@@ -143,8 +145,15 @@ _PREFIX_HEDGES: dict[str, Hedge] = {
     "at least": Hedge.AT_LEAST,
     "no fewer than": Hedge.AT_LEAST,
     "no less than": Hedge.AT_LEAST,
+    "not less than": Hedge.AT_LEAST,
+    "a minimum of": Hedge.AT_LEAST,
     "more than": Hedge.MORE_THAN,
     "in excess of": Hedge.MORE_THAN,
+    "well over": Hedge.MORE_THAN,
+    "higher than": Hedge.MORE_THAN,
+    "greater than": Hedge.MORE_THAN,
+    "past": Hedge.MORE_THAN,
+    "well above": Hedge.MORE_THAN,
     "exceeding": Hedge.MORE_THAN,
     "over": Hedge.MORE_THAN,
     "above": Hedge.MORE_THAN,
@@ -152,10 +161,16 @@ _PREFIX_HEDGES: dict[str, Hedge] = {
     "up to": Hedge.AT_MOST,
     "no more than": Hedge.AT_MOST,
     "as many as": Hedge.AT_MOST,
+    "as much as": Hedge.AT_MOST,
+    "not more than": Hedge.AT_MOST,
+    "a maximum of": Hedge.AT_MOST,
     "fewer than": Hedge.FEWER_THAN,
     "less than": Hedge.FEWER_THAN,
     "under": Hedge.FEWER_THAN,
     "below": Hedge.FEWER_THAN,
+    "well under": Hedge.FEWER_THAN,
+    "lower than": Hedge.FEWER_THAN,
+    "well below": Hedge.FEWER_THAN,
 }
 _SUFFIX_HEDGES: dict[str, Hedge] = {
     "or more": Hedge.AT_LEAST,
@@ -407,14 +422,19 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
       A hedge applies to the fraction, and a share stays within 100%: "more than half" is
       (50%, 100%]; "nearly" and "just over" apply to the fraction read as about, since writers
       call 42% "nearly half": "nearly half" is [40.5%, 50%), "just over half" (50%, 60.5%].
+      A fraction of a scale word is a number read as about: "half a million" is 500,000 ± 10%,
+      "more than half a million dollars" (500,000, ∞) USD.
+      "N in M" and "N out of M" are the share N/M read the same way: "one in five" is 20% ±
+      the `approximate` tolerance, "two out of three" 66.7%, "nearly one in five" [16.2%, 20%).
 
-    Hedges (`Hedge`): about, around, approximately, roughly, some, an estimated, ~, circa
+    Hedges (`Hedge`): about, around, approximately, roughly, some, (an, the) estimated, ~, circa
     (N ± `approximate`, and at least the plain reading); nearly, almost, just under, close
     to, slightly fewer than, a little under ([N − `nearly`, N)); just over, slightly more
     than, a little over, upwards of ((N, N + `nearly`]); at least, no fewer than, no less
-    than, "N or more", "N+" ([N, ∞)); more than, over, above, in excess of, exceeding
-    ((N, ∞)); at most, up to, no more than, as many as, "N or fewer" ([0, N]); fewer than,
-    less than, under, below ([0, N)). Hedges combine with money: "just over $2 billion" is
+    than, not less than, a minimum of, "N or more", "N+" ([N, ∞)); more than, over, above,
+    well over, well above, higher than, greater than, past, in excess of, exceeding ((N, ∞)); at most, up to, no more than,
+    not more than, a maximum of, as many as, as much as, "N or fewer" ([0, N]); fewer than, less than,
+    under, below, well under, well below, lower than ([0, N)). Hedges combine with money: "just over $2 billion" is
     (2 billion, 2.2 billion].
 
     A number with a dot and exactly three digits after it ("10.025") may use the dot as a
@@ -513,6 +533,12 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
     hedge, body = _split_hedge(text, normal)
     if body in _FRACTION_WORDS:
         return _fraction_quantity(text, _FRACTION_WORDS[body], hedge, tolerances)
+    part_of_scale = _PART_OF_SCALE.fullmatch(body)
+    if part_of_scale:
+        return _part_of_scale_quantity(text, part_of_scale, hedge, tolerances)
+    one_in = _ONE_IN.fullmatch(body)
+    if one_in:
+        return _fraction_quantity(text, _one_in_share(text, one_in), hedge, tolerances)
     vague = _VAGUE.fullmatch(body)
     if vague:
         return _vague_quantity(text, vague, hedge, tolerances)
@@ -582,6 +608,52 @@ def _unreadable(text: str, body: str, tolerances: Tolerances) -> str:
     if not tolerances.decimal_comma and _DECIMAL_COMMA_HINT.search(body):
         message += '; if its comma is the decimal mark ("10,5" for 10.5), set decimal-comma'
     return message
+
+
+# "half a million", "a quarter of a billion dollars": a fraction of a scale word.
+_PART_OF_SCALE = re.compile(
+    rf"(?P<fraction>{_alternatives(_FRACTION_WORDS)}) (?:of )?an? (?P<scale>thousand|million|billion|trillion)"
+    r"(?: (?P<currency>.+))?"
+)
+
+
+def _part_of_scale_quantity(text: str, match: re.Match[str], hedge: Hedge, tolerances: Tolerances) -> Quantity:
+    """A fraction of a scale word, read as about as a fraction word is: "half a million" is 500,000 ± 10%."""
+    value = _FRACTION_WORDS[match["fraction"]] * _SCALES[match["scale"]]
+    unit = ""
+    if match["currency"]:
+        unit = _CURRENCY_AFTER_NUMBER.get(match["currency"], "")
+        if not unit:
+            raise QuantityError(f"cannot read {text!r}: {match['currency']!r} after {match['scale']!r} is not a currency")
+    hedge = Hedge.APPROXIMATE if hedge is Hedge.EXACT else hedge
+    try:
+        interval = _hedged_interval(value, Interval.point(value), hedge, tolerances)
+    except ValueError:
+        raise QuantityError(f"cannot read {text!r}: no number is {hedge.value} {format_number(value)}") from None
+    return Quantity(
+        text=text, nominal=value, interval=interval, hedge=hedge, reading=Reading.FRACTION, unit=unit, tolerances=tolerances
+    )
+
+
+# "one in five", "two out of three", "nine in 10", "one in every four": a share, as a fraction word is.
+_ONE_IN = re.compile(r"(?P<part>[0-9]+|[a-z]+(?:-[a-z]+)?) (?:in|out of) (?:every )?(?P<whole>[0-9]+|[a-z]+(?:-[a-z]+)?)")
+
+
+def _one_in_share(text: str, match: re.Match[str]) -> Fraction:
+    """The share "N in M" names; an error unless 0 <= N <= M and M > 0."""
+    part, whole = (_count_value(text, match[name]) for name in ("part", "whole"))
+    if whole == 0 or part > whole:
+        raise QuantityError(f"cannot read {text!r}: {part} in {whole} is no share")
+    return Fraction(part, whole)
+
+
+def _count_value(text: str, written: str) -> int:
+    """A whole number written as digits or words ("five", "twenty-five", "10")."""
+    if written.isdigit():
+        return int(written)
+    if _NUMBER_WORD_PHRASE.fullmatch(written):
+        return _number_word_value(written)
+    raise QuantityError(f"cannot read {text!r}: {written!r} is not a number")
 
 
 def _fraction_quantity(text: str, share: Fraction, hedge: Hedge, tolerances: Tolerances) -> Quantity:
@@ -791,8 +863,16 @@ _TIMES = re.compile(
     r"(?:\s+(?:as many|the number|that))?"
 )
 # "10 percent higher": the change is a stated percentage, read with its own precision and hedge.
+# News copy also puts the change after its word ("up 8%", "fell by 3%", "a rise of 10%") or
+# names it with a noun ("a 20% fall", "an 8% increase").
 _PERCENT_CHANGE = re.compile(
-    r"(?P<change>.+?)\s+(?:(?P<up>higher|more|up|increase)|(?P<down>lower|less|down|decrease))"
+    r"(?:an? (?=[0-9~]))?(?P<change>.+?)\s+"
+    r"(?:(?P<up>higher|more|up|increase|rise|jump|gain)|(?P<down>lower|less|down|decrease|fall|drop|decline))"
+)
+_PERCENT_CHANGE_AFTER = re.compile(
+    r"(?:(?P<up>up|rose|grew|increased|jumped|climbed|(?:an increase|a rise|a jump|a gain|growth) of)"
+    r"|(?P<down>down|fell|dropped|decreased|declined|(?:a decrease|a fall|a drop|a decline) of))"
+    r"(?:\s+by)?\s+(?P<change>.+)"
 )
 _EXACTLY = "exactly "
 _NOTES = {
@@ -845,7 +925,8 @@ def parse_factor(
 
     Words are approximate, ± the `ratio` tolerance, unless stated "exactly"; a hedge reads as
     in the hedge table ("nearly double" is [1.8, 2)); "10 percent higher" is 1 + N/100 with N
-    read as a stated number. A number given as data (int, Fraction, Decimal) is exact.
+    read as a stated number, as are "up 10%", "rose by 10%", "a 10% rise" and "a rise of
+    10%" ("lower", "down", "fell", "a fall of": 1 - N/100). A number given as data (int, Fraction, Decimal) is exact.
     """
     if isinstance(stated, Factor):
         return stated
@@ -870,7 +951,7 @@ def _parse_factor_text(text: str, tolerances: Tolerances) -> Factor:
     exactly = normal.startswith(_EXACTLY)
     if exactly:
         normal = normal[len(_EXACTLY) :]
-    change = _PERCENT_CHANGE.fullmatch(normal)
+    change = _PERCENT_CHANGE.fullmatch(normal) or _PERCENT_CHANGE_AFTER.fullmatch(normal)
     if change:
         try:
             percent = _parse_text(change["change"], tolerances, False)

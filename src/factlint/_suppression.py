@@ -9,6 +9,7 @@ import attrs
 from factlint._codes import UNUSED_SUPPRESSION
 from factlint._findings import Finding, finding_of
 from factlint._model import ClaimSet, Location
+from factlint._output import display_path
 from factlint._rule import Rule, RuleSet, Violation
 from factlint._settings import Settings
 
@@ -40,7 +41,7 @@ def apply_suppressions(
             ]
     by_file: dict[str, list[_Suppression]] = {
         settings_.path: [
-            _Suppression(code, settings_.location_of("ignore"), f"file {settings_.path}")
+            _Suppression(code, settings_.location_of("ignore"), f"file {display_path(settings_.path)}")
             for code in settings_.ignore
         ]
         for settings_ in claim_set.files

@@ -26,6 +26,7 @@ def assert_consistent(
     """Lint a claim set (or load and lint fact files) and fail with the findings if there are any.
 
     Returns the (empty) Report when every check passes, so a test can look at it further.
+    A rule that failed (a plugin rule that raised) fails the assertion too.
 
     >>> import factlint
     >>> report = assert_consistent(factlint.ClaimSet([factlint.Claim(id="a", metric="cases", value=1)]))
@@ -35,8 +36,9 @@ def assert_consistent(
     __tracebackhide__ = True
     claim_set = target if isinstance(target, ClaimSet) else load(target)
     report = lint(claim_set, select=select, ignore=ignore, rules=rules)
-    if report:
-        raise AssertionError(_findings_text(report))
+    if report or report.failures:
+        failures = [f"factlint: error: {failure}" for failure in report.failures]
+        raise AssertionError("\n".join([*failures, _findings_text(report)] if report else failures))
     return report
 
 

@@ -2,34 +2,63 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-__all__ = ["FACT_FILE_SUFFIXES", "StrPath", "discover", "fact_files_by_folder"]
+import attrs
+
+from factlint._loading.gitignore import IgnoreFiles
+
+__all__ = ["FACT_FILE_SUFFIXES", "NO_EXCLUSIONS", "Exclusions", "StrPath", "context_files", "discover", "fact_files_by_folder"]
 
 FACT_FILE_SUFFIXES = (".facts.toml", ".facts.json", ".facts.csv")
 
 StrPath = str | Path
 
 
-def discover(paths: Iterable[StrPath]) -> list[Path]:
+@attrs.frozen
+class Exclusions:
+    """What a folder search leaves out besides hidden names: glob patterns, and `.gitignore` files.
+
+    A pattern without a slash matches a file or folder name anywhere; one with a slash
+    matches the absolute path (with forward slashes). A path named explicitly is never left out.
+    """
+
+    patterns: tuple[str, ...] = ()
+    respect_gitignore: bool = False
+
+    def excludes(self, path: Path, ignore_files: IgnoreFiles, *, is_folder: bool) -> bool:
+        if path.name.startswith("."):
+            return True
+        if any(fnmatch.fnmatchcase(path.name, pattern) for pattern in self.patterns if "/" not in pattern):
+            return True
+        paths = [pattern for pattern in self.patterns if "/" in pattern]
+        if paths:
+            full = path.absolute().as_posix()
+            if any(fnmatch.fnmatchcase(full, pattern) for pattern in paths):
+                return True
+        return self.respect_gitignore and ignore_files.ignores(path, is_folder=is_folder)
+
+    def ignore_files(self, folder: Path) -> IgnoreFiles:
+        return IgnoreFiles.above(folder) if self.respect_gitignore else IgnoreFiles()
+
+
+NO_EXCLUSIONS = Exclusions()
+
+
+def discover(paths: Iterable[StrPath], *, exclusions: Exclusions = NO_EXCLUSIONS) -> list[Path]:
     """The fact files named, and those under the folders named, in a stable order.
 
+    Folder search skips hidden names and what `exclusions` leave out; a file named is always found.
     Raises FileNotFoundError for a path that does not exist.
     """
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(
-                sorted(
-                    candidate
-                    for candidate in path.rglob("*")
-                    if candidate.name.endswith(FACT_FILE_SUFFIXES)
-                    and candidate.is_file()
-                    and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
-                )
-            )
+            found.extend(sorted(_search(path, exclusions)))
         elif path.exists():
             found.append(path)
         else:
@@ -37,10 +66,55 @@ def discover(paths: Iterable[StrPath]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def fact_files_by_folder(paths: Iterable[StrPath]) -> dict[Path, list[Path]]:
-    """Every fact file of each folder that holds a fact file found by `discover`, folder by folder."""
-    folders = dict.fromkeys(path.parent for path in discover(paths))
-    return {
-        folder: [path for path in sorted(folder.iterdir()) if path.name.endswith(FACT_FILE_SUFFIXES) and path.is_file()]
-        for folder in folders
-    }
+def _search(root: Path, exclusions: Exclusions) -> Iterable[Path]:
+    ignore_files = {root: exclusions.ignore_files(root)}
+    for folder_name, folder_names, file_names in os.walk(root):
+        folder = Path(folder_name)
+        here = ignore_files.pop(folder)
+        kept = []
+        for name in sorted(folder_names):
+            child = folder / name
+            if not exclusions.excludes(child, here, is_folder=True):
+                kept.append(name)
+                ignore_files[child] = here.below(child) if exclusions.respect_gitignore else here
+        folder_names[:] = kept
+        for name in file_names:
+            candidate = folder / name
+            if (
+                name.endswith(FACT_FILE_SUFFIXES)
+                and not exclusions.excludes(candidate, here, is_folder=False)
+                and candidate.is_file()
+            ):
+                yield candidate
+
+
+def fact_files_by_folder(paths: Iterable[StrPath], *, exclusions: Exclusions = NO_EXCLUSIONS) -> dict[Path, list[Path]]:
+    """Every fact file of each folder that holds a fact file found by `discover`, folder by folder.
+
+    The other fact files of a named file's folder are its context; `exclusions` leave some out,
+    but never a file found.
+    """
+    found = discover(paths, exclusions=exclusions)
+    folders: dict[Path, list[Path]] = {path.parent: [] for path in found}
+    for path in found:
+        folders[path.parent].append(path)
+    return {folder: _folder_files(folder, named, exclusions) for folder, named in folders.items()}
+
+
+def _folder_files(folder: Path, named: Sequence[Path], exclusions: Exclusions) -> list[Path]:
+    ignore_files = exclusions.ignore_files(folder)
+    names = {path.name for path in named}
+    return [
+        path
+        for path in sorted(folder.iterdir())
+        if path.name.endswith(FACT_FILE_SUFFIXES)
+        and path.is_file()
+        and (path.name in names or not exclusions.excludes(path, ignore_files, is_folder=False))
+    ]
+
+
+def context_files(path: Path, *, exclusions: Exclusions = NO_EXCLUSIONS) -> list[Path]:
+    """The other fact files of `path`'s folder (none when the folder does not exist)."""
+    if not path.parent.is_dir():
+        return []
+    return [other for other in _folder_files(path.parent, [path], exclusions) if other.name != path.name]

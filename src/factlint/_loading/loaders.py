@@ -9,12 +9,20 @@ import attrs
 
 from factlint._loading.building import build
 from factlint._loading.csv_tables import parse_csv
-from factlint._loading.discovery import FACT_FILE_SUFFIXES, StrPath, discover, fact_files_by_folder
+from factlint._loading.discovery import (
+    FACT_FILE_SUFFIXES,
+    NO_EXCLUSIONS,
+    Exclusions,
+    StrPath,
+    context_files,
+    discover,
+    fact_files_by_folder,
+)
 from factlint._loading.documents import Document, parse_json, parse_toml
 from factlint._model import ClaimSet
 from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
 
-__all__ = ["load", "load_by_folder", "loads"]
+__all__ = ["load", "load_by_folder", "load_text_in_folder", "loads"]
 
 
 def load(
@@ -28,32 +36,58 @@ def load(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    documents = []
-    for path in discover(paths):
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            documents.append(Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}"))
-            continue
-        documents.append(_parse(text, str(path)))
+    documents = [_read(path) for path in discover(paths)]
     return build(documents, tolerances, fiscal_year_start)
 
 
+def load_text_in_folder(
+    text: str,
+    path: StrPath,
+    *,
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
+    fiscal_year_start: int = 10,
+    exclusions: Exclusions = NO_EXCLUSIONS,
+) -> ClaimSet:
+    """One fact file's text read as the file at `path`, with the other fact files of its folder as context.
+
+    For text that is not (or not yet) on disk: standard input, an editor's unsaved buffer.
+    Its format is `path`'s suffix (TOML unless .facts.json or .facts.csv); the file at
+    `path`, if there is one, is not read.
+    """
+    path = Path(path)
+    documents = [_read(other) for other in context_files(path, exclusions=exclusions)]
+    documents.append(_parse(text, str(path)))
+    return build(documents, tolerances, fiscal_year_start)
+
+
+def _read(path: Path) -> Document:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}")
+    return _parse(text, str(path))
+
+
 def load_by_folder(
-    paths: StrPath | Iterable[StrPath], *, tolerances: Tolerances = DEFAULT_TOLERANCES, fiscal_year_start: int = 10
+    paths: StrPath | Iterable[StrPath],
+    *,
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
+    fiscal_year_start: int = 10,
+    exclusions: Exclusions = NO_EXCLUSIONS,
 ) -> list[tuple[Path, ClaimSet]]:
     """One claim set per folder, as the command line checks them.
 
     The fact files of one folder share ids (sources in one file, claims in another) and
     relations are inferred across them; different folders are independent, so unrelated
     stories in one repository never collide. A file named on its own brings the other
-    fact files of its folder, whose sources and claims it may use.
+    fact files of its folder, whose sources and claims it may use; `exclusions` say
+    which files a folder search (and a named file's context) leaves out.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     return [
         (folder, load(files, tolerances=tolerances, fiscal_year_start=fiscal_year_start))
-        for folder, files in fact_files_by_folder(paths).items()
+        for folder, files in fact_files_by_folder(paths, exclusions=exclusions).items()
     ]
 
 
