@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         Statistic,
         Sum,
     )
+    from factlint._output import FORMATS, format_report
     from factlint._plugin_finder import installed_rules
     from factlint._quantities import (
         Factor,
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from factlint._settings import Context, Settings
 
 __all__ = [
+    "FORMATS",
     "Check",
     "Claim",
     "ClaimRef",
@@ -110,6 +112,7 @@ __all__ = [
     "builtin_rules",
     "discover",
     "extract",
+    "format_report",
     "installed_rules",
     "lint",
     "load",
@@ -142,6 +145,7 @@ _HOMES = (
     "factlint._config",
     "factlint._plugin_finder",
     "factlint._extraction",
+    "factlint._output",
 )
 
 

@@ -68,7 +68,7 @@ def lint(
             failures.append(RuleFailure.of(chosen, error))
             continue
         for violation in with_truncation_notes(chosen, violations, claim_set, context):
-            finding = finding_of(chosen, violation, settings)
+            finding = finding_of(chosen, violation, settings, claim_set)
             # Inference must never repeat what an explicit relation already reported.
             key = (finding.code, finding.claim_ids, "" if finding.claim_ids else finding.message)
             if key in seen:

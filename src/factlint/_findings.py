@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from factlint._codes import Severity
-from factlint._model import Location
+from factlint._figures import Figure, stated_values
+from factlint._model import Claim, ClaimSet, Location
 from factlint._rule import Fix, Rule, Violation
 from factlint._settings import Settings
 
@@ -22,6 +23,9 @@ class ClaimRef:
     id: str
     location: Location | None
     quote: str = ""
+    # Where the claim comes from ("Mediazona, 2025-06-26") and its address, when the claim names a source.
+    source: str = attrs.field(default="", eq=False)
+    url: str = attrs.field(default="", eq=False)
 
 
 # Named converters rather than `tuple`, so that type checkers see what each field takes.
@@ -78,6 +82,8 @@ class Finding:
     explanation: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple)
     claims: tuple[ClaimRef, ...] = attrs.field(default=(), converter=_claim_ref_tuple)
     fix: Fix | None = None
+    # The arithmetic as data for a drawing (`--format html`); not part of a finding's identity.
+    figure: Figure | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def claim_ids(self) -> frozenset[str]:
@@ -90,8 +96,11 @@ class Finding:
         return (self.location.path, self.location.line, self.location.column, self.code)
 
 
-def finding_of(chosen: Rule, violation: Violation, settings: Settings) -> Finding:
-    """The finding a rule's violation becomes: the rule's code and name, the configured severity."""
+def finding_of(chosen: Rule, violation: Violation, settings: Settings, claim_set: ClaimSet | None = None) -> Finding:
+    """The finding a rule's violation becomes: the rule's code and name, the configured severity.
+
+    `claim_set`, when given, names the source of each claim involved.
+    """
     location = violation.location
     if location is None and violation.claims:
         location = violation.claims[0].location_of("value")
@@ -102,9 +111,17 @@ def finding_of(chosen: Rule, violation: Violation, settings: Settings) -> Findin
         message=violation.message,
         location=location,
         explanation=violation.explanation,
-        claims=tuple(ClaimRef(claim.id, claim.location, claim.quote) for claim in violation.claims),
+        claims=tuple(_claim_ref(claim, claim_set) for claim in violation.claims),
         fix=violation.fix,
+        figure=violation.figure or stated_values(violation.claims),
     )
+
+
+def _claim_ref(claim: Claim, claim_set: ClaimSet | None) -> ClaimRef:
+    source = claim_set.source_of(claim) if claim_set is not None else None
+    if source is None:
+        return ClaimRef(claim.id, claim.location, claim.quote, source=claim.source or "")
+    return ClaimRef(claim.id, claim.location, claim.quote, source=source.label, url=source.url)
 
 
 @attrs.frozen

@@ -1,5 +1,7 @@
 """Write a Report as text for people, JSON for programs, SARIF for code scanning, or GitHub Actions annotations.
 
+`format_report` also reaches the formats of `factlint._formats`: JUnit XML, GitLab Code Quality and HTML.
+
 JSON schema (``--format json``), version 1. Fields are only ever added within a version;
 a removed or changed field bumps ``version``::
 
@@ -48,6 +50,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from factlint._escaping import escape_json_text, printable
+from factlint._paths import display_path
 
 if TYPE_CHECKING:
     from factlint._findings import ClaimRef, Finding, Report
@@ -70,36 +73,32 @@ __all__ = [
     "summary_line",
 ]
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 JSON_SCHEMA_VERSION = 1
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/factlint/"
 
 
 def format_report(report: Report, format: str = "text", *, concise: bool = False, file_count: int | None = None) -> str:
-    """The report in one of FORMATS; `concise` (text only) gives one line per finding."""
+    """The report in one of FORMATS, the text `factlint check --format FORMAT` prints.
+
+    `concise` (text only) gives one line per finding; `file_count` (text, json and html) is
+    the number of fact files checked, for the summary.
+    """
+    from factlint._formats import gitlab, html, junit
+
     formatters: dict[str, Callable[[], str]] = {
         "text": lambda: format_text(report, concise=concise, file_count=file_count),
         "json": lambda: format_json(report, file_count=file_count),
         "sarif": lambda: format_sarif(report),
         "github": lambda: format_github(report),
+        "junit": lambda: junit.format_junit(report),
+        "gitlab": lambda: gitlab.format_gitlab(report),
+        "html": lambda: html.format_html(report, summary=summary_line(report, file_count)),
     }
     if format not in formatters:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     return formatters[format]()
-
-
-def display_path(path: str) -> str:
-    """A finding's path for people: relative to the working directory when below it, else as it is (like ruff)."""
-    if not os.path.isabs(path):
-        return path
-    cwd = os.getcwd()
-    try:
-        if os.path.commonpath([path, cwd]) == cwd:
-            return os.path.relpath(path, cwd)
-    except ValueError:  # another drive on Windows
-        pass
-    return path
 
 
 def _where(location: Location | None) -> str:

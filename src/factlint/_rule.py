@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from factlint._codes import FAMILIES, CodeInfo, Severity
+from factlint._figures import Figure
 from factlint._model import Claim, Location
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class Violation:
     # Lower than the rule's own severity for this one finding (a note rather than an error);
     # a severity configured for the code still wins.
     severity: Severity | None = None
+    # The arithmetic to draw (`--format html`); by default the stated values of the claims.
+    figure: Figure | None = None
 
 
 CheckFunction = Callable[["ClaimSet", "Context"], Iterable[Violation]]

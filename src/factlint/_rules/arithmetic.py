@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from factlint._codes import CHECK_FAILED, PART_EXCEEDS_WHOLE, SHARES_NOT_WHOLE, SUM_MISMATCH
 from factlint._corrections import describe_typo
+from factlint._figures import Bar, Figure, Role, gap_between, stated_bar
 from factlint._identity import breakdowns, part_of_pairs, share_breakdowns
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Check, Claim, ClaimSet, Part, Sum
@@ -74,6 +75,11 @@ def _check_sum(total: Claim, parts: Sequence[Claim], *, complete: bool, inferred
         explanation=explanation,
         fix=_sum_fix(total, parts, nominal_sum) if complete and all_plain else None,
         location=total.location_of("value"),
+        figure=Figure(
+            [*(stated_bar(part) for part in parts), Bar(f"sum: {arithmetic}", parts_sum, Role.COMPUTED), stated_bar(total)],
+            gap=gap_between(parts_sum, total_interval),
+            unit=total.value.unit or total.unit,
+        ),
     )
 
 
@@ -117,6 +123,11 @@ def _check_part(part: Claim, whole: Claim, *, inferred_by: tuple[str, ...] | Non
         claims=[part, whole],
         explanation=explanation,
         location=part.location_of("value"),
+        figure=Figure(
+            [stated_bar(part, f"part {part.id}: {stated(part)}"), stated_bar(whole, f"whole {whole.id}: {stated(whole)}")],
+            gap=gap_between(whole.value.interval, part.value.interval),
+            unit=whole.value.unit or whole.unit,
+        ),
     )
 
 
@@ -198,4 +209,13 @@ def _check_shares(shares: Sequence[Claim], *, complete: bool, total: Claim | Non
         claims=[*([total] if total else []), *shares],
         explanation=explanation,
         location=(total or shares[0]).location_of("value"),
+        figure=Figure(
+            [
+                *(stated_bar(share) for share in shares),
+                Bar(f"sum: {arithmetic}", shares_sum, Role.COMPUTED),
+                Bar("exactly 100%" if complete else "at most 100%", _HUNDRED if complete else Interval(0, 100), Role.LIMIT),
+            ],
+            gap=gap_between(shares_sum, _HUNDRED),
+            unit="%",
+        ),
     )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from factlint._codes import IMPOSSIBLE_BINARY_SD, IMPOSSIBLE_MEAN, IMPOSSIBLE_PERCENTAGE, IMPOSSIBLE_SD
+from factlint._figures import Bar, Figure, Role, gap_between, stated_bar
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet, Statistic
 from factlint._quantities import Hedge, Rounding
@@ -57,6 +58,21 @@ def _neighbours(value: Fraction, denominator: int, scale: int, decimals: int, un
     return " and ".join(shown)
 
 
+def _grim_figure(claim: Claim, denominator: int, scale: int, unit: str, what: str) -> Figure:
+    """The stated value between the two fractions k/n either side of it, and the gap between them that holds no k/n."""
+    below = max(0, math.floor(claim.value.nominal * denominator / scale))
+    neighbours = [Interval.point(Fraction(scale * k, denominator)) for k in (below, below + 1)]
+    return Figure(
+        [
+            Bar(f"{what} {below}/{denominator}", neighbours[0], Role.COMPUTED),
+            stated_bar(claim),
+            Bar(f"{what} {below + 1}/{denominator}", neighbours[1], Role.COMPUTED),
+        ],
+        gap=gap_between(neighbours[0], neighbours[1]),
+        unit=unit,
+    )
+
+
 def _modes(modes: tuple[Rounding, ...]) -> str:
     return " or ".join(mode.value for mode in modes)
 
@@ -91,6 +107,7 @@ def impossible_percentage(claim_set: ClaimSet, context: Context) -> Iterator[Vio
                 f"n = {n}" + (f" from {claim.of}" if isinstance(claim.of, str) else ""),
             ],
             location=claim.location_of("value"),
+            figure=_grim_figure(claim, n, 100, "%", "k/n ="),
         )
 
 
@@ -122,6 +139,7 @@ def impossible_mean(claim_set: ClaimSet, context: Context) -> Iterator[Violation
                 f"n = {n}{items}" + (f" (n from {claim.of})" if isinstance(claim.of, str) else ""),
             ],
             location=claim.location_of("value"),
+            figure=_grim_figure(claim, answers, 1, claim.value.unit or claim.unit, "mean = total"),
         )
 
 

@@ -10,6 +10,7 @@ import attrs
 from factlint._codes import RATE_CONVERSION_MISMATCH, RATE_TOTAL_MISMATCH
 from factlint._conventions import conventions_used, conversion_factor, period_days, units_in_period
 from factlint._dates import DateRange
+from factlint._figures import Bar, Figure, Role, gap_between, stated_bar
 from factlint._identity import (
     Kind,
     highest_low,
@@ -68,6 +69,9 @@ def _rate_conflict(a: Claim, b: Claim, *, inferred: bool) -> Violation | None:
                 *readings([a, b]),
             ],
             location=b.location_of("value"),
+            figure=Figure(
+                [stated_bar(a), stated_bar(b)], gap=gap_between(a.value.interval, b.value.interval), unit=b.value.unit or b.unit
+            ),
         )
     # Convert the rate with the shorter unit into the longer one: "per week x 52 weeks a year".
     if _UNIT_ORDER.index(a.per) > _UNIT_ORDER.index(b.per):
@@ -99,6 +103,14 @@ def _rate_conflict(a: Claim, b: Claim, *, inferred: bool) -> Violation | None:
         claims=[a, b],
         explanation=explanation,
         location=b.location_of("value"),
+        figure=Figure(
+            [
+                Bar(f"{a.id}: {stated(a)} per {shorter.value} x {_factor_text(shorter, longer)}", converted, Role.COMPUTED),
+                stated_bar(b, f"{b.id}: {stated(b)} per {longer.value}"),
+            ],
+            gap=gap_between(converted, b.value.interval),
+            unit=f"per {longer.value}",
+        ),
     )
 
 
@@ -276,4 +288,12 @@ def _rate_total_violation(total: _ExpectedTotal, count: Claim, *, inferred: bool
             link,
         ],
         location=count.location_of("value"),
+        figure=Figure(
+            [
+                Bar(f"{rate.id}: {stated(rate)} per {unit.value} x {units} {unit.value}s", total.interval, Role.COMPUTED),
+                stated_bar(count),
+            ],
+            gap=gap_between(total.interval, count.value.interval),
+            unit=count.value.unit or count.unit,
+        ),
     )

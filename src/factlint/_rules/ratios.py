@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from factlint._codes import RATIO_MISMATCH
 from factlint._conventions import conventions_used, conversion_factor
 from factlint._corrections import describe_typo
+from factlint._figures import Bar, Figure, Role, nearest_gap, stated_bar
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet, Ratio
 from factlint._quantities import Factor
@@ -49,6 +50,15 @@ def _check_ratio(of: Claim, to: Claim, factor: Factor, relation: Ratio) -> Itera
         explanation=[*lines, *readings([of, to])],
         fix=_ratio_fix(of, to, factor) if not conversion else None,
         location=relation.location_of("factor") or of.location_of("value"),
+        figure=Figure(
+            [
+                stated_bar(to) if not conversion else Bar(f"{to.id}: {stated(to)}, converted", base, Role.COMPUTED),
+                *(Bar(f"{interval_text(reading)} x {to.id}", product, Role.COMPUTED) for reading, product in products),
+                stated_bar(of),
+            ],
+            gap=nearest_gap((product for _, product in products), of.value.interval),
+            unit=of.value.unit or of.unit,
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from factlint._codes import SOURCES_DISAGREE
 from factlint._corrections import typo_kind
+from factlint._figures import Figure, gap_between, stated_bar
 from factlint._identity import (
     UNDATED_ASSUMPTION,
     highest_low,
@@ -99,6 +100,14 @@ def _disagreement(claim_set: ClaimSet, high: Claim, low: Claim, reason: str) -> 
         explanation=explanation,
         fix=_typo_fix(claim_set, high, low),
         location=low.location_of("value"),
+        figure=Figure(
+            [
+                stated_bar(high, f"{high_source.label if high_source else high.source}: {stated(high)}"),
+                stated_bar(low, f"{low_source.label if low_source else low.source}: {stated(low)}"),
+            ],
+            gap=gap_between(high.value.interval, low.value.interval),
+            unit="%" if high.value.percent else high.value.unit or high.unit,
+        ),
     )
 
 

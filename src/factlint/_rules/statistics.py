@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 import attrs
 
 from factlint._codes import DECISION_ERROR, P_VALUE_MISMATCH, Severity
 from factlint._distributions import PRange, StatsUnavailable, p_range, statistic_range
-from factlint._intervals import format_number
+from factlint._figures import Bar, Figure, Role, nearest_gap, span
+from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet
 from factlint._quantities import Tolerances
 from factlint._reported_tests import PComparison, ReportedTest, TestKind
@@ -199,7 +200,36 @@ def p_value_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violatio
             claims=[claim],
             explanation=explanation,
             location=claim.location_of("value"),
+            figure=_p_figure(test, readings),
         )
+
+
+def _reported_p_interval(test: ReportedTest) -> Interval:
+    """The p-values the reported p allows: its rounding for `p = .04`, the side of its bound for `p < .05`."""
+    comparison, p = test.comparison, test.p
+    if comparison is PComparison.NOT_SIGNIFICANT or p is None:
+        return Interval(0, 1)
+    if comparison is PComparison.EQUAL:
+        low, high = statistic_range(p)
+        return span(max(low, Fraction(0)), high)
+    if comparison in (PComparison.LESS, PComparison.AT_MOST):
+        return span(Fraction(0), p.value, high_open=comparison is PComparison.LESS)
+    return span(p.value, Fraction(1), low_open=comparison is PComparison.GREATER)
+
+
+def _p_figure(test: ReportedTest, readings: Sequence[tuple[str, PRange]], *limits: Bar) -> Figure:
+    """The recomputed p of each reading against the reported one, on one axis of p-values."""
+    computed = [span(reading.low, reading.high) for _, reading in readings]
+    reported = _reported_p_interval(test)
+    return Figure(
+        [
+            *(Bar(f"p from {test.heading} ({name})", interval, Role.COMPUTED) for (name, _), interval in zip(readings, computed)),
+            Bar(f"reported: {test.reported_p}", reported),
+            *limits,
+        ],
+        gap=nearest_gap(computed, reported),
+        unit="p",
+    )
 
 
 def _reported_significant(test: ReportedTest, tolerances: Tolerances) -> bool | None:
@@ -258,4 +288,13 @@ def decision_error(claim_set: ClaimSet, context: Context) -> Iterator[Violation]
                 + " (settings alpha and p-equal-alpha-significant)",
             ],
             location=claim.location_of("value"),
+            figure=_p_figure(
+                test,
+                verdict.readings,
+                Bar(
+                    f"significant: p < {alpha}",
+                    span(Fraction(0), tolerances.alpha, high_open=not tolerances.p_equal_alpha_significant),
+                    Role.LIMIT,
+                ),
+            ),
         )

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from factlint._codes import DATED_AFTER_SOURCE, PERIOD_REVERSED, RUNNING_TOTAL_DECREASES, SUBPERIOD_EXCEEDS_PERIOD
 from factlint._corrections import digit_variants
 from factlint._dates import DateRange
+from factlint._figures import Bar, Figure, Role, date_bar, day_interval, gap_between
 from factlint._identity import Tally, highest_low, lowest_high, nested_counts, running_totals
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Claim, ClaimSet, Source
@@ -100,6 +101,13 @@ def _check_running_total(group: Sequence[Tally]) -> Iterator[Violation]:
             ],
             fix=_running_total_fix(earlier, later, before, after),
             location=later.location_of("value"),
+            figure=Figure(
+                [
+                    date_bar(f"{earlier.id}: {stated(earlier)} as of {earlier_moment}", earlier_moment),
+                    date_bar(f"{later.id}: {stated(later)} as of {later_moment}, lower", later_moment),
+                ],
+                timeline=True,
+            ),
         )
 
 
@@ -151,7 +159,21 @@ def subperiod_exceeds_period(claim_set: ClaimSet, context: Context) -> Iterator[
                 "period cannot be negative, so the part of the time cannot hold more than the whole",
             ],
             location=inner.location_of("value"),
+            figure=Figure(
+                [
+                    _covered_bar(f"{inner.id}: {stated(inner)} over {inner_span}", inner),
+                    _covered_bar(f"{outer.id}: {stated(outer)} over {outer_span}, fewer", outer),
+                ],
+                timeline=True,
+            ),
         )
+
+
+def _covered_bar(label: str, claim: Claim) -> Bar:
+    """The stretch a count covers on a timeline: its period, or since..as_of."""
+    if claim.since is not None:
+        return Bar(label, day_interval(claim.since.first, claim.as_of.last if claim.as_of else None))
+    return date_bar(label, claim.period) if claim.period is not None else Bar(label, Interval.everything())
 
 
 def _covered(claim: Claim) -> str:
@@ -228,6 +250,16 @@ def dated_after_source(claim_set: ClaimSet, context: Context) -> Iterator[Violat
                     "if the figure is a plan, budget or projection, mark the claim `forecast = true`",
                 ],
                 location=claim.location_of(field),
+                figure=Figure(
+                    [
+                        date_bar(f"source {source.id} published {source.published}", source.published, Role.LIMIT),
+                        date_bar(f"{claim.id}: {field} {dates}", dates),
+                    ],
+                    gap=gap_between(
+                        day_interval(source.published.first, source.published.last), day_interval(earliest, earliest)
+                    ),
+                    timeline=True,
+                ),
             )
     for source in claim_set.sources:
         if source.published is None or source.published.last is None:
@@ -258,6 +290,17 @@ def _cites_later(source: Source, cited: Source) -> Violation:
             "a source can only cite what was already published",
         ],
         location=source.location_of("cites"),
+        figure=Figure(
+            [
+                date_bar(f"{source.id} published {source.published}", source.published),  # type: ignore[arg-type]
+                date_bar(f"{cited.id}, which it cites, published {cited.published}", cited.published),  # type: ignore[arg-type]
+            ],
+            gap=gap_between(
+                day_interval(source.published.first, source.published.last),  # type: ignore[union-attr]
+                day_interval(cited.published.first, cited.published.last),  # type: ignore[union-attr]
+            ),
+            timeline=True,
+        ),
     )
 
 
@@ -272,6 +315,7 @@ def period_reversed(claim_set: ClaimSet, context: Context) -> Iterator[Violation
                     claims=[claim],
                     explanation=[f"{field} {dates!s} runs from {dates.first} back to {dates.last}"],
                     location=claim.location_of(field),
+                    figure=_reversed_figure(field, dates),
                 )
         if claim.since is None or claim.since.is_reversed():
             continue
@@ -288,4 +332,20 @@ def period_reversed(claim_set: ClaimSet, context: Context) -> Iterator[Violation
                     "a running total cannot start after the date it is counted to"
                 ],
                 location=claim.location_of("since"),
+                figure=Figure(
+                    [date_bar(f"{field} {end}", end), date_bar(f"since {claim.since}, later", claim.since)],
+                    gap=gap_between(day_interval(end.first, end.last), day_interval(claim.since.first, claim.since.last)),
+                    timeline=True,
+                ),
             )
+
+
+def _reversed_figure(field: str, dates: DateRange) -> Figure:
+    """A reversed period's two ends on a timeline: where it starts, after where it ends."""
+    start = dates.start or DateRange(dates.first, dates.first)
+    end = dates.end or DateRange(dates.last, dates.last)
+    return Figure(
+        [date_bar(f"{field} starts: {start}", start), date_bar(f"{field} ends, earlier: {end}", end)],
+        gap=gap_between(day_interval(end.first, end.last), day_interval(start.first, start.last)),
+        timeline=True,
+    )
