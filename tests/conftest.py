@@ -1,7 +1,11 @@
 """Shared pytest configuration for factlint's own tests, and the Hypothesis profiles they run under."""
 
-import os
+from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, settings
 
 pytest_plugins = ["pytester"]
@@ -22,3 +26,13 @@ settings.register_profile(
     print_blob=ON_CI,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The command line's cache is off in every test (tests/test_cache.py turns it on), and its key is never the user's."""
+    monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
+    monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
+    home: Path = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))

@@ -264,3 +264,37 @@ def test_readmes_library_example_prints_what_it_shows_with_a_plugin_installed(in
     assert isinstance(claims, factlint.ClaimSet)
     # Opting in runs the plugin's rule too.
     assert sorted(finding.code for finding in factlint.lint(claims, rules=installed_rules())) == ["R101", "ZN101", "ZN101"]
+
+
+# -- the cheap look for plugins ----------------------------------------------------------------
+
+
+def test_without_a_declared_plugin_importlib_metadata_is_never_asked(tmp_path, monkeypatch):
+    from importlib import metadata
+
+    (tmp_path / "other-1.0.dist-info").mkdir()
+    (tmp_path / "other-1.0.dist-info" / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(tmp_path), str(tmp_path / "missing")])
+
+    def refuse(**_: object) -> None:
+        raise AssertionError("importlib.metadata was asked for entry points")
+
+    monkeypatch.setattr(metadata, "entry_points", refuse)
+    assert entry_points() == []
+
+
+def test_a_declared_plugin_is_found_by_the_look_into_entry_points_files(install_fake):
+    from factlint._plugin_finder import _plugin_declared
+
+    install_fake("factlint-seen", "ZV", "factlint_seen_rules", "")
+    assert _plugin_declared()
+    assert "ZV" in {point.name for point in entry_points()}
+
+
+def test_a_zip_on_sys_path_leaves_the_decision_to_importlib_metadata(tmp_path, monkeypatch):
+    from factlint._plugin_finder import _plugin_declared
+
+    archive = tmp_path / "bundle.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert _plugin_declared()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 if TYPE_CHECKING:
+    from factlint._cache import Cache
     from factlint._config import Configuration
     from factlint._findings import Report
     from factlint._loading import Exclusions
@@ -34,7 +35,18 @@ def run() -> None:
     # cycles; the cyclic collector's full sweeps over them cost a third of a large run.
     # A command line may change its own process; the library never does.
     gc.disable()
-    raise SystemExit(main())
+    code = main()
+    # Everything is written once the streams are flushed; the interpreter's shutdown would
+    # only free, one by one, the objects the run built, which costs a large run seconds.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # the reader has gone, the device is full, the stream is closed
+            code = EXIT_ERROR
+    import os
+
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None, *, rules: RuleSet | None = None) -> int:
@@ -295,6 +307,13 @@ def _add_check(commands: argparse._SubParsersAction[_Parser], formats: Sequence[
         "that overrides the configuration, such as 'tolerances.nearly = \"0.2\"' (repeatable)",
     )
     configuration.add_argument("--no-config", action="store_true", help="ignore all configuration files")
+    cache = check.add_argument_group("cache (of built fact files, so that a file in a big folder costs that file)")
+    cache.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the cache (env FACTLINT_NO_CACHE=1)"
+    )
+    cache.add_argument(
+        "--cache-dir", metavar="PATH", help="keep the cache here (env FACTLINT_CACHE_DIR; default: ./.factlint_cache)"
+    )
     check.set_defaults(run=_check)
 
 
@@ -404,7 +423,7 @@ def _check(args: argparse.Namespace) -> int:
     if not plan.files and not (args.quiet or args.silent or args.pre_commit):
         _warn(f"no fact files found in {' '.join(args.paths or ['.'])}")
     try:
-        report = _lint_plan(plan, rules)
+        report = _lint_plan(plan, rules, _cache(args, plan.settings))
     except OSError as error:  # unreadable, or removed while running
         return _fail(f"{error.filename}: {error.strerror}")
     except UnicodeDecodeError as error:  # standard input
@@ -502,7 +521,7 @@ def _files_to_check(args: argparse.Namespace, exclusions: Exclusions) -> list[Pa
     return list(dict.fromkeys([*named, *context]))
 
 
-def _lint_plan(plan: _CheckPlan, rules: RuleSet) -> Report:
+def _lint_plan(plan: _CheckPlan, rules: RuleSet, cache: Cache | None = None) -> Report:
     """Lint each folder of the plan's files, keeping the findings that involve those files."""
     from factlint._engine import lint
     from factlint._findings import Report
@@ -530,7 +549,11 @@ def _lint_plan(plan: _CheckPlan, rules: RuleSet) -> Report:
         claim_sets = [
             claim_set
             for _, claim_set in load_by_folder(
-                absolute, tolerances=tolerances, fiscal_year_start=fiscal_year_start, exclusions=plan.exclusions
+                absolute,
+                tolerances=tolerances,
+                fiscal_year_start=fiscal_year_start,
+                exclusions=plan.exclusions,
+                cache=cache,
             )
         ]
         targets = {str(path) for path in absolute}
@@ -635,6 +658,18 @@ def _exit_code(args: argparse.Namespace, report: Report, plan: _CheckPlan) -> in
     lowest = _SEVERITY_RANKS[plan.configuration.fail_level.value]
     failing = any(_SEVERITY_RANKS[finding.severity.value] >= lowest for finding in report)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _cache(args: argparse.Namespace, settings: Settings) -> Cache | None:
+    """The cache of this run, unless --no-cache or FACTLINT_NO_CACHE turns it off."""
+    import os
+
+    if args.no_cache or os.environ.get("FACTLINT_NO_CACHE", "") not in ("", "0"):
+        return None
+    from factlint._cache import CACHE_DIR_NAME, open_cache
+
+    directory = args.cache_dir or os.environ.get("FACTLINT_CACHE_DIR") or CACHE_DIR_NAME
+    return open_cache(directory, settings.tolerances, settings.fiscal_year_start)
 
 
 def _rules(args: argparse.Namespace) -> int:

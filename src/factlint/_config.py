@@ -29,7 +29,6 @@ from __future__ import annotations
 import difflib
 import enum
 import json
-import sys
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -37,16 +36,12 @@ from typing import Any
 
 import attrs
 
+from factlint import _toml
 from factlint._codes import Severity
 from factlint._plugin_finder import installed_rules
 from factlint._quantities import Rounding, RoundNumbers, Tolerances
 from factlint._rule import RuleSet
 from factlint._settings import Settings
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = [
     "CONFIG_FILES",
@@ -173,8 +168,8 @@ def _has_factlint_table(pyproject: Path) -> bool:
     except OSError:
         return False
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        document = _toml.loads(text)
+    except _toml.TOMLDecodeError:
         # Broken, but meant for factlint: read_config will report it.
         return "[tool.factlint" in text
     return isinstance(document.get("tool"), dict) and "factlint" in document["tool"]
@@ -233,8 +228,8 @@ def _override_table(overrides: Sequence[str]) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for text in overrides:
         try:
-            pair = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
+            pair = _toml.loads(text)
+        except _toml.TOMLDecodeError as error:
             raise ConfigError(
                 f"--config {text!r}: neither a configuration file nor a TOML KEY = VALUE pair ({error})"
             ) from None
@@ -273,10 +268,10 @@ def _overlaid(base: Configuration, over: Configuration, table: Mapping[str, Any]
 def _factlint_table(path: Path) -> tuple[object, str]:
     """The factlint table of a configuration file, and the prefix its keys are named with in messages."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = _toml.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read it: {error}") from None
-    except tomllib.TOMLDecodeError as error:
+    except _toml.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     if path.name == "pyproject.toml":
         tool = document.get("tool", {})
@@ -499,22 +494,22 @@ def configuration_text(configuration: Configuration) -> str:
         "respect-gitignore": files.respect_gitignore,
         "fail-level": configuration.fail_level.value,
     }
-    lines += [f"{key} = {_toml(value)}" for key, value in values.items()]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in values.items()]
     lines += ["", "[tolerances]"]
-    lines += [f"{key} = {_toml(getattr(settings.tolerances, key.replace('-', '_')))}" for key in _TOLERANCE_KEYS]
+    lines += [f"{key} = {_toml_value(getattr(settings.tolerances, key.replace('-', '_')))}" for key in _TOLERANCE_KEYS]
     return "\n".join(lines) + "\n"
 
 
-def _toml(value: object) -> str:
+def _toml_value(value: object) -> str:
     """A TOML value for the kinds that settings hold; exact numbers as text, as configuration takes them."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, enum.Enum):
-        return _toml(value.value)
+        return _toml_value(value.value)
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml(item) for item in value) + "]"
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{json.dumps(key)} = {_toml(item)}" for key, item in value.items()) + " }" if value else "{}"
+        return "{ " + ", ".join(f"{json.dumps(key)} = {_toml_value(item)}" for key, item in value.items()) + " }" if value else "{}"
     return json.dumps(str(value), ensure_ascii=False)

@@ -6,7 +6,7 @@ import datetime
 import difflib
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeAlias
 
 import attrs
@@ -722,12 +722,21 @@ _FISCAL_YEAR_WORD = _alternatives(_FISCAL_YEAR_WORDS)
 _Reader: TypeAlias = "Callable[[re.Match[str], _Context], _Reading]"
 
 
-def _compiled(forms: tuple[tuple[str, _Reader], ...]) -> tuple[tuple[re.Pattern[str], _Reader], ...]:
-    return tuple((re.compile(pattern, re.ASCII | re.IGNORECASE), reader) for pattern, reader in forms)
+class _Forms:
+    """The forms' patterns, compiled when a date is first read: compiling them all was a large part of start-up."""
+
+    def __init__(self, forms: tuple[tuple[str, _Reader], ...]) -> None:
+        self._forms = forms
+        self._compiled: tuple[tuple[re.Pattern[str], _Reader], ...] | None = None
+
+    def __iter__(self) -> Iterator[tuple[re.Pattern[str], _Reader]]:
+        if self._compiled is None:
+            self._compiled = tuple((re.compile(pattern, re.ASCII | re.IGNORECASE), reader) for pattern, reader in self._forms)
+        return iter(self._compiled)
 
 
 # Tried in order on the normalised text; the first pattern that matches the whole text decides.
-_FORMS = _compiled(
+_FORMS = _Forms(
     (
         (r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})", _iso_day),
         (r"(?P<year>[0-9]{4})-(?P<code>[0-9]{2})", _iso_month),

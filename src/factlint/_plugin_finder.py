@@ -16,7 +16,9 @@ import, is left out with one warning naming the plugin; everything else still ru
 from __future__ import annotations
 
 import functools
+import os
 import re
+import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -43,11 +45,40 @@ class FactlintPluginWarning(UserWarning):
 
 def entry_points() -> list[metadata.EntryPoint]:
     """The installed `factlint.rules` entry points, each once, in a stable order."""
+    if not _plugin_declared():
+        return []
     # Imported here: it is slow to import, and only a run that needs the plugins pays for it.
     from importlib import metadata
 
     unique = {(point.name, point.value): point for point in metadata.entry_points(group=ENTRY_POINT_GROUP)}
     return sorted(unique.values(), key=lambda point: (point.name, point.value))
+
+
+def _plugin_declared() -> bool:
+    """Whether a distribution on sys.path may declare a `factlint.rules` entry point.
+
+    A look into each metadata folder's entry_points.txt for the group's name: a few file
+    reads, where importlib.metadata costs a large import and a parse of every distribution's
+    metadata, on every run. Anything this look cannot read (a zip on sys.path) counts as a
+    plugin, so that importlib.metadata decides.
+    """
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            with os.scandir(folder) as found:
+                names = [item.name for item in found if item.name.endswith((".dist-info", ".egg-info"))]
+        except NotADirectoryError:
+            return True
+        except OSError:
+            continue
+        for name in names:
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), "rb") as stream:
+                    if ENTRY_POINT_GROUP.encode() in stream.read():
+                        return True
+            except OSError:
+                continue
+    return False
 
 
 @functools.cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import functools
 import json
 import re
 import sys
@@ -157,7 +158,10 @@ def _one_line_statement() -> str:
     return rf"{plain}*(?:(?:{atom}){plain}*)*(?:#[^\n]*)?(?:\n|\Z)"
 
 
-_MAY_CONTINUE = re.compile(rf"^(?!{_one_line_statement()})", re.M)
+@functools.cache
+def _may_continue() -> re.Pattern[str]:
+    """The start of a line that may not hold a whole statement; compiled on first use, as it is slow to compile."""
+    return re.compile(rf"^(?!{_one_line_statement()})", re.M)
 
 
 def _skip(pattern: re.Pattern[str], text: str, offset: int, end: int = sys.maxsize) -> int:
@@ -352,7 +356,7 @@ def _multi_line_statements(text: str, start: int) -> list[tuple[int, int]]:
     statements: list[tuple[int, int]] = []
     position = start
     while True:
-        found = _MAY_CONTINUE.search(text, position)
+        found = _may_continue().search(text, position)
         if found is None or found.start() >= len(text):
             return statements
         begin = found.start()
@@ -367,11 +371,15 @@ def _multi_line_statements(text: str, start: int) -> list[tuple[int, int]]:
 class _TomlSourceMap(SourceMap):
     """Positions in TOML text; a table's body is only scanned when one of its paths is first asked for."""
 
+    def __reduce__(self) -> tuple[type[_TomlSourceMap], tuple[str]]:
+        # Stored as its text (for the cache): what was found is found again when asked for.
+        return _TomlSourceMap, (self._text,)
+
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._start = 1 if text.startswith(_BOM) else 0
-        self._headers = self._find_headers()
-        # Filled on the first question: see _resolve_headers and _body.
+        # Filled on the first question, which most runs never ask: see _resolve_headers and _body.
+        self._headers: list[re.Match[str]] = []
         self._tables: dict[Path, int] = {}
         self._header_spans: dict[Path, _Span] = {}
         self._implied_spans: dict[Path, _Span] = {}
@@ -398,6 +406,7 @@ class _TomlSourceMap(SourceMap):
     def _resolve_headers(self) -> None:
         """Give every header its path in the parsed document, counting the entries of each array of tables."""
         text = self._text
+        self._headers = self._find_headers()
         self._tables[()] = -1
         self._header_spans[()] = _Span(-1, self._start, self._start, False)
         array_lengths: dict[Path, int] = {}
@@ -520,6 +529,9 @@ def _scan_json_value(text: str, offset: int, path: Path, key: int, spans: dict[P
 
 class _JsonSourceMap(SourceMap):
     """Positions in JSON text, all found by one scan on the first question."""
+
+    def __reduce__(self) -> tuple[type[_JsonSourceMap], tuple[str]]:
+        return _JsonSourceMap, (self._text,)
 
     def __init__(self, text: str) -> None:
         super().__init__(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -33,6 +33,7 @@ from factlint._loading.entries import (
     describe,
     structure_errors,
 )
+from factlint._loading.locations import LazyLocation
 from factlint._model import (
     Check,
     Claim,
@@ -52,7 +53,7 @@ from factlint._positions import SourceMap
 from factlint._quantities import QuantityError, Tolerances, parse_quantity
 from factlint._reported_tests import reported_test_quantity
 
-__all__ = ["build"]
+__all__ = ["FileBuild", "build", "build_file", "combine", "published_dates", "sources_of"]
 
 EntryT = TypeVar("EntryT", bound=attrs.AttrsInstance)
 
@@ -126,6 +127,55 @@ class _Builder:
                 self.unreadable_ids.add(stated_id)
             return None
 
+    def sources_of(self, document: Document) -> FileBuild:
+        """The file's first pass: its reading problems, its [factlint] table and its sources."""
+        self.problems.extend(document.problems)
+        self.unreadable_ids.update(document.unreadable_ids)
+        file_build = FileBuild(document.path, first_problems=self.problems, unreadable_ids=self.unreadable_ids)
+        settings = document.tables.get("factlint")
+        if settings:
+            file_settings = _file_settings(self, document, settings[0])
+            if file_settings is not None:
+                file_build.files.append(file_settings)
+                if file_settings.fiscal_year_start is not None:
+                    self.fiscal_year_starts[document.path] = file_settings.fiscal_year_start
+        for index, raw in enumerate(document.tables.get("source", [])):
+            if raw is None:
+                continue
+            source_entry = self.structure(document, ("source", index), raw, SourceEntry)
+            if source_entry is not None:
+                source = _source(self, document, index, source_entry)
+                if source is not None:
+                    file_build.sources.append(source)
+        return file_build
+
+    def claims_of(self, document: Document, file_build: FileBuild, published: Mapping[str, DateRange | None]) -> None:
+        """The file's second pass: its claims, read against the `published` dates of their sources, and its relations."""
+        self.problems = file_build.second_problems
+        raw_claims = document.tables.get("claim", [])
+        for index, raw in enumerate(raw_claims):
+            if raw is None:
+                continue
+            # Let go of each raw entry once read, so that a large file never holds all of
+            # its raw entries and all of its claims at once.
+            raw_claims[index] = None
+            claim_entry = self.structure(document, ("claim", index), raw, ClaimEntry)
+            if claim_entry is not None:
+                if claim_entry.source is not None:
+                    file_build.published_used[claim_entry.source] = published.get(claim_entry.source)
+                claim = _claim(self, document, index, claim_entry, published)
+                if claim is not None:
+                    file_build.claims.append(claim)
+        for table, entry_class in RELATION_TABLES.items():
+            for index, raw in enumerate(document.tables.get(table, [])):
+                if raw is None:
+                    continue
+                relation_entry = self.structure(document, (table, index), raw, entry_class)
+                if relation_entry is not None:
+                    relation = _relation(self, document, table, index, relation_entry)
+                    if relation is not None:
+                        file_build.relations.append(relation)
+
 
 def _restore_decimal_text(raw: dict[str, object], where: DocPath, source_map: SourceMap | None) -> dict[str, object]:
     """TOML floats lose their stated decimals ("15.70" becomes 15.7); take the text from the file instead."""
@@ -142,67 +192,67 @@ def _restore_decimal_text(raw: dict[str, object], where: DocPath, source_map: So
     return restored
 
 
+@attrs.define
+class FileBuild:
+    """What one fact file gives its folder's claim set, built from the file alone and the `published` dates it reads."""
+
+    path: str
+    # The problems of reading the file, its [factlint] table and its sources, and then those of its
+    # claims and relations: a folder lists all files' first problems before the second ones.
+    first_problems: list[Problem] = attrs.field(factory=list)
+    second_problems: list[Problem] = attrs.field(factory=list)
+    unreadable_ids: set[str] = attrs.field(factory=set)
+    files: list[FileSettings] = attrs.field(factory=list)
+    sources: list[Source] = attrs.field(factory=list)
+    claims: list[Claim] = attrs.field(factory=list)
+    relations: list[Relation] = attrs.field(factory=list)
+    # The `published` date of each source its claims name (None: no such source, or no date),
+    # against which their dates were read: when one changes, the file is built again.
+    published_used: dict[str, DateRange | None] = attrs.field(factory=dict)
+
+
 def build(documents: list[Document], tolerances: Tolerances, fiscal_year_start: int = 10) -> ClaimSet:
     """One claim set of the parsed files: ids are shared across them, and every problem is kept, located."""
-    builder = _Builder(tolerances, fiscal_year_start)
-    sources: list[Source] = []
-    claims: list[Claim] = []
-    relations: list[Relation] = []
-    files: list[FileSettings] = []
-
-    for document in documents:
-        builder.problems.extend(document.problems)
-        builder.unreadable_ids.update(document.unreadable_ids)
-        settings = document.tables.get("factlint")
-        if settings:
-            file_settings = _file_settings(builder, document, settings[0])
-            if file_settings is not None:
-                files.append(file_settings)
-                if file_settings.fiscal_year_start is not None:
-                    builder.fiscal_year_starts[document.path] = file_settings.fiscal_year_start
-        for index, raw in enumerate(document.tables.get("source", [])):
-            if raw is None:
-                continue
-            source_entry = builder.structure(document, ("source", index), raw, SourceEntry)
-            if source_entry is not None:
-                source = _source(builder, document, index, source_entry)
-                if source is not None:
-                    sources.append(source)
-
-    published = {source.id: source.published for source in sources}
-    for document in documents:
-        raw_claims = document.tables.get("claim", [])
-        for index, raw in enumerate(raw_claims):
-            if raw is None:
-                continue
-            # Let go of each raw entry once read, so that a large file never holds all of
-            # its raw entries and all of its claims at once.
-            raw_claims[index] = None
-            claim_entry = builder.structure(document, ("claim", index), raw, ClaimEntry)
-            if claim_entry is not None:
-                claim = _claim(builder, document, index, claim_entry, published)
-                if claim is not None:
-                    claims.append(claim)
-        for table, entry_class in RELATION_TABLES.items():
-            for index, raw in enumerate(document.tables.get(table, [])):
-                if raw is None:
-                    continue
-                relation_entry = builder.structure(document, (table, index), raw, entry_class)
-                if relation_entry is not None:
-                    relation = _relation(builder, document, table, index, relation_entry)
-                    if relation is not None:
-                        relations.append(relation)
-
+    builders = [_Builder(tolerances, fiscal_year_start) for _ in documents]
+    builds = [builder.sources_of(document) for builder, document in zip(builders, documents)]
+    published = published_dates(builds)
+    for builder, document, file_build in zip(builders, documents, builds):
+        builder.claims_of(document, file_build, published)
     for document in documents:
         # The lazy locations keep their document: let go of its raw entries.
         document.tables = {}
+    return combine(builds)
+
+
+def build_file(document: Document, tolerances: Tolerances, fiscal_year_start: int, published: Mapping[str, DateRange | None]) -> FileBuild:
+    """One file built on its own, its claims read against the `published` dates of its folder's sources."""
+    builder = _Builder(tolerances, fiscal_year_start)
+    file_build = builder.sources_of(document)
+    builder.claims_of(document, file_build, published)
+    document.tables = {}
+    return file_build
+
+
+def sources_of(document: Document, tolerances: Tolerances, fiscal_year_start: int) -> list[Source]:
+    """The sources of one file, for the `published` dates its folder's claims are read against."""
+    return _Builder(tolerances, fiscal_year_start).sources_of(document).sources
+
+
+def published_dates(builds: Iterable[FileBuild]) -> dict[str, DateRange | None]:
+    """The `published` date of every source of a folder, by id (a repeated id: the last one)."""
+    return {source.id: source.published for file_build in builds for source in file_build.sources}
+
+
+def combine(builds: list[FileBuild]) -> ClaimSet:
+    """The claim set of a folder's files, in the order of the files."""
     return ClaimSet(
-        claims=claims,
-        sources=sources,
-        relations=relations,
-        problems=builder.problems,
-        files=files,
-        unreadable_ids=builder.unreadable_ids,
+        claims=[claim for file_build in builds for claim in file_build.claims],
+        sources=[source for file_build in builds for source in file_build.sources],
+        relations=[relation for file_build in builds for relation in file_build.relations],
+        problems=[problem for file_build in builds for problem in file_build.first_problems]
+        + [problem for file_build in builds for problem in file_build.second_problems],
+        files=[settings for file_build in builds for settings in file_build.files],
+        unreadable_ids={stated_id for file_build in builds for stated_id in file_build.unreadable_ids},
     )
 
 
@@ -245,8 +295,17 @@ class _FieldLocations(Mapping[str, Location]):
     def __repr__(self) -> str:
         return repr(self._resolved())
 
-    def __reduce__(self) -> tuple[type[dict[str, Location]], tuple[dict[str, Location]]]:
-        return dict, (self._resolved(),)
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Stored as it stands (for the cache): positions not found yet are found after loading, if ever.
+        return _field_locations, (self._document, self._where, self._fields, self._found)
+
+
+def _field_locations(
+    document: Document | None, where: DocPath, fields: tuple[str, ...], found: dict[str, Location] | None
+) -> _FieldLocations:
+    locations = _FieldLocations.__new__(_FieldLocations)
+    locations._document, locations._where, locations._fields, locations._found = document, where, fields, found
+    return locations
 
 
 def _file_settings(builder: _Builder, document: Document, raw: object) -> FileSettings | None:
@@ -289,7 +348,7 @@ def _source(builder: _Builder, document: Document, index: int, entry: SourceEntr
             fields[field] = _read_date(builder, document, where, field, getattr(entry, field), None)
         return Source(
             **fields,
-            location=document.locate(where),
+            location=LazyLocation.of(document, where),
             locations=_FieldLocations(document, where, entry),
         )
     except DateError:
@@ -330,7 +389,7 @@ def _claim(
             **fields,
             value=value,
             of=_base(entry.of),
-            location=document.locate(where),
+            location=LazyLocation.of(document, where),
             locations=_FieldLocations(document, where, entry),
         )
     except (TypeError, ValueError) as error:
@@ -352,7 +411,7 @@ def _relation(builder: _Builder, document: Document, table: str, index: int, ent
     where: DocPath = (table, index)
     fields = attrs.asdict(entry)
     try:
-        return _RELATION_MODELS[type(entry)](**fields, location=document.locate(where), locations=_FieldLocations(document, where, entry))
+        return _RELATION_MODELS[type(entry)](**fields, location=LazyLocation.of(document, where), locations=_FieldLocations(document, where, entry))
     except ExpressionError as error:
         location = document.locate((*where, "expr"))
         # Point inside the expression text, just after the opening quote.

@@ -10,16 +10,12 @@ from collections.abc import Mapping
 
 import attrs
 
+from factlint import _toml
 from factlint._codes import INVALID_FILE
 from factlint._loading.entries import TABLES, describe
 from factlint._model import Location, Problem
 from factlint._positions import Path as DocPath
 from factlint._positions import SourceMap, json_source_map, toml_source_map
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = ["Document", "parse_json", "parse_toml"]
 
@@ -59,7 +55,7 @@ class Document:
         return Location(self.path, position.line, position.column)
 
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_POSITION = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
 _ARRAY_OF_TABLES_HEADER = re.compile(r"\s*\[\[\s*([A-Za-z_]+)\s*\]\]")
 _LONG_NUMBER = re.compile(r"[0-9][0-9_]*")
@@ -68,7 +64,7 @@ _LONG_NUMBER = re.compile(r"[0-9][0-9_]*")
 def parse_toml(text: str, path: str) -> Document:
     source_map = toml_source_map(text)
     try:
-        raw = tomllib.loads(text)
+        raw = _toml.loads(text)
     except ValueError as error:  # a TOMLDecodeError, or an integer too long for int()
         return _parse_toml_by_table(text, path, source_map, error)
     document = Document(path, {}, source_map, [])
@@ -87,10 +83,10 @@ def _parse_toml_by_table(text: str, path: str, source_map: SourceMap, first_erro
         chunk = text[begin:end]
         line_offset = text.count("\n", 0, begin)
         try:
-            raw = tomllib.loads(chunk)
+            raw = _toml.loads(chunk)
         except ValueError as error:
-            if isinstance(error, tomllib.TOMLDecodeError):
-                line, column = _toml_error_position(error)
+            if isinstance(error, _toml.TOMLDecodeError):
+                line, column = _toml_error_position(error, chunk)
                 problem = Problem(INVALID_FILE.code, f"TOML syntax error: {_toml_error_message(error)}", Location(path, line + line_offset, column))
             else:
                 problem = _too_long_number(chunk, path, line_offset)
@@ -102,18 +98,25 @@ def _parse_toml_by_table(text: str, path: str, source_map: SourceMap, first_erro
             continue
         _collect_tables(document, raw)
     if not document.problems:  # pragma: no cover - the whole failed, so some table must
-        line, column = _toml_error_position(first_error)
+        line, column = _toml_error_position(first_error, text)
         document.problems.append(Problem(INVALID_FILE.code, f"TOML syntax error: {first_error}", Location(path, line, column)))
     return document
 
 
-def _toml_error_position(error: ValueError) -> tuple[int, int]:
-    # tomllib gives lineno and colno from Python 3.14; before, they are only in the message.
+def _toml_error_position(error: ValueError, text: str) -> tuple[int, int]:
+    # tomli (and tomllib from Python 3.14) give lineno and colno; before, tomllib only has them in
+    # the message, where "at end of document" is the position after the last character of `text`.
     line: int | None = getattr(error, "lineno", None)
     column: int | None = getattr(error, "colno", None)
     if line is None:
         match = _TOML_POSITION.search(str(error))
-        line, column = (int(match[1]), int(match[2])) if match else (1, 1)
+        if match is None:
+            line, column = 1, 1
+        elif match[1] is None:
+            line = text.count("\n") + 1
+            column = len(text) - text.rfind("\n")
+        else:
+            line, column = int(match[1]), int(match[2])
     return line, column or 1
 
 

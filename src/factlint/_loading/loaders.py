@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
-from factlint._loading.building import build
+from factlint._loading.building import FileBuild, build, build_file, combine, sources_of
 from factlint._loading.csv_tables import parse_csv
 from factlint._loading.discovery import (
     FACT_FILE_SUFFIXES,
@@ -21,6 +22,9 @@ from factlint._loading.discovery import (
 from factlint._loading.documents import Document, parse_json, parse_toml
 from factlint._model import ClaimSet
 from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
+
+if TYPE_CHECKING:
+    from factlint._cache import Cache
 
 __all__ = ["load", "load_by_folder", "load_text_in_folder", "loads"]
 
@@ -36,7 +40,7 @@ def load(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    documents = [_read(path) for path in discover(paths)]
+    documents = [_read_file(path) for path in discover(paths)]
     return build(documents, tolerances, fiscal_year_start)
 
 
@@ -55,17 +59,13 @@ def load_text_in_folder(
     `path`, if there is one, is not read.
     """
     path = Path(path)
-    documents = [_read(other) for other in context_files(path, exclusions=exclusions)]
+    documents = [_read_file(other) for other in context_files(path, exclusions=exclusions)]
     documents.append(_parse(text, str(path)))
     return build(documents, tolerances, fiscal_year_start)
 
 
-def _read(path: Path) -> Document:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return Document.unreadable(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}")
-    return _parse(text, str(path))
+def _read_file(path: Path) -> Document:
+    return _read(path.read_bytes(), str(path))
 
 
 def load_by_folder(
@@ -74,6 +74,7 @@ def load_by_folder(
     tolerances: Tolerances = DEFAULT_TOLERANCES,
     fiscal_year_start: int = 10,
     exclusions: Exclusions = NO_EXCLUSIONS,
+    cache: Cache | None = None,
 ) -> list[tuple[Path, ClaimSet]]:
     """One claim set per folder, as the command line checks them.
 
@@ -81,14 +82,57 @@ def load_by_folder(
     relations are inferred across them; different folders are independent, so unrelated
     stories in one repository never collide. A file named on its own brings the other
     fact files of its folder, whose sources and claims it may use; `exclusions` say
-    which files a folder search (and a named file's context) leaves out.
+    which files a folder search (and a named file's context) leaves out. With a `cache`, a
+    file built before, unchanged and reading unchanged `published` dates, is not built again.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     return [
-        (folder, load(files, tolerances=tolerances, fiscal_year_start=fiscal_year_start))
+        (
+            folder,
+            load(files, tolerances=tolerances, fiscal_year_start=fiscal_year_start)
+            if cache is None
+            else _load_cached(files, tolerances, fiscal_year_start, cache),
+        )
         for folder, files in fact_files_by_folder(paths, exclusions=exclusions).items()
     ]
+
+
+def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_start: int, cache: Cache) -> ClaimSet:
+    """`load`, taking from the cache each file whose build it holds, and keeping there the files it builds."""
+    paths = list(discover(files))
+    contents = [path.read_bytes() for path in paths]
+    builds: list[FileBuild | None] = [cache.get(str(path), content) for path, content in zip(paths, contents)]
+    documents: dict[int, Document] = {
+        index: _read(content, str(path)) for index, (path, content, found) in enumerate(zip(paths, contents, builds)) if found is None
+    }
+    # Every source of the folder first: a claim's dates are read against its source's `published` date.
+    sources = {index: sources_of(document, tolerances, fiscal_year_start) for index, document in documents.items()}
+    published = {
+        source.id: source.published
+        for index, found in enumerate(builds)
+        for source in (found.sources if found is not None else sources[index])
+    }
+    for index, found in enumerate(builds):
+        # Compared as written out in full: DateRange's equality leaves out how the date was stated.
+        if found is not None and any(repr(published.get(source_id)) != repr(date) for source_id, date in found.published_used.items()):
+            documents[index] = _read(contents[index], str(paths[index]))
+    built: list[FileBuild] = []
+    for index, found in enumerate(builds):
+        if found is None or index in documents:
+            found = build_file(documents[index], tolerances, fiscal_year_start, published)
+            cache.put(str(paths[index]), contents[index], found)
+        built.append(found)
+    return combine(built)
+
+
+def _read(content: bytes, path: str) -> Document:
+    """The document of a fact file's bytes."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return Document.unreadable(path, f"not UTF-8 text: {error.reason} at byte {error.start}")
+    return _parse(text, path)
 
 
 def loads(
