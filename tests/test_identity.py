@@ -311,6 +311,28 @@ def test_a_stock_at_one_part_of_one_day_is_still_one_quantity():
     assert codes(ClaimSet(claims=claims, sources=sources)) == ["C101"]
 
 
+def hesa_students(total: str, eu: str, non_eu: str) -> ClaimSet:
+    """International students in 2022/23 and their split by domicile, as HESA publishes them."""
+    claims = [
+        Claim(id="total", metric="students", value=total, period="2022/23", source="hesa"),
+        Claim(id="eu", metric="students", value=eu, dims={"domicile": "EU"}, period="2022/23", source="hesa"),
+        Claim(id="non_eu", metric="students", value=non_eu, dims={"domicile": "non-EU"}, period="2022/23", source="hesa"),
+    ]
+    return ClaimSet(claims=claims, sources=outlets("hesa", published="2024-08-08"))
+
+
+def test_parts_rounded_to_the_nearest_5_may_exceed_their_rounded_total_when_the_step_is_declared():
+    # 95,505 + 663,355 = 758,860: five above the total, within HESA's rounding to 5.
+    assert codes(hesa_students("758,855", "95,505", "663,355")) == ["A101"]
+    stepped = hesa_students(*(f"{value} (rounded to the nearest 5)" for value in ("758,855", "95,505", "663,355")))
+    assert codes(stepped) == []
+
+
+def test_parts_beyond_their_declared_rounding_step_are_still_found():
+    stepped = hesa_students(*(f"{value} (rounded to the nearest 5)" for value in ("758,855", "95,505", "663,385")))
+    assert codes(stepped) == ["A101"]
+
+
 # -- 14. a correction for two sources that disagree by a typo --------------------------------------------
 
 

@@ -727,6 +727,23 @@ def test_a_number_in_words_reads_as_its_digits_would(stated, as_digits):
     assert quantity.text == stated
 
 
+@pytest.mark.parametrize(
+    ("stated", "interval"),
+    [
+        ("-14,000", half_up(-14_500, -13_500)),
+        ("+330", half_up(325, 335)),
+        ("+5.2%", half_up(Fraction(515, 100), Fraction(525, 100))),
+    ],
+)
+def test_a_signed_number_is_read_with_its_sign(stated, interval):
+    assert parse_quantity(stated).interval == interval
+
+
+def test_a_hedged_number_cannot_be_negative():
+    with pytest.raises(QuantityError, match="cannot be negative"):
+        parse_quantity("about -5")
+
+
 def test_a_count_word_is_exactly_its_number():
     assert parse_quantity("five").interval == Interval.point(5)
     assert parse_quantity("five").reading is Reading.WHOLE
@@ -790,6 +807,29 @@ def test_a_fraction_word_is_a_share_read_as_about_or_as_its_hedge_says(stated, i
 def test_a_fraction_of_a_scale_word_is_a_number_read_as_about(stated, interval, unit):
     quantity = parse_quantity(stated)
     assert (quantity.interval, quantity.unit, quantity.percent) == (interval, unit, False)
+
+
+@pytest.mark.parametrize(
+    ("stated", "interval"),
+    [
+        ("758,855 (rounded to the nearest 5)", Interval(Fraction(1517705, 2), Fraction(1517715, 2))),
+        ("758,855, rounded to the nearest 5", Interval(Fraction(1517705, 2), Fraction(1517715, 2))),
+        ("95,505 to the nearest 5", Interval(Fraction(191005, 2), Fraction(191015, 2))),
+        # A step inside the plain reading changes nothing but its closed end.
+        ("2.4 million (to the nearest 100,000)", Interval(2_350_000, 2_450_000)),
+        ("600 (rounded to the nearest 5)", half_up(550, 650)),
+    ],
+)
+def test_a_declared_rounding_step_widens_a_plain_number_to_half_a_step(stated, interval):
+    quantity = parse_quantity(stated)
+    assert quantity.interval == interval
+    assert quantity.reading is Reading.ROUND
+
+
+@pytest.mark.parametrize("stated", ["about 5 (to the nearest 5)", "34% (to the nearest 5)", "10 (to the nearest 0)"])
+def test_a_rounding_step_goes_with_a_plain_count_or_amount_only(stated):
+    with pytest.raises(QuantityError):
+        parse_quantity(stated)
 
 
 def test_a_fraction_of_a_scale_word_takes_only_a_currency_after_it():

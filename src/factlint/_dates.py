@@ -161,8 +161,9 @@ def parse_date_range(
       days before the reference, all covered; ``last month``, ``last year``: the calendar
       month or year before.
     - ``so far this year``, ``earlier this year``, ``the year to date``, ``so far this
-      month``, ``earlier this month``: from the first day of the year or month to the reference; ``so far in
-      2025``: from 1 January 2025 to the reference, or to the year's end if it is over.
+      month``, ``earlier this month``: from the first day of the year or month to the
+      reference; ``so far in 2025``: from 1 January 2025 to the reference, or to the year's
+      end if it is over.
     - Two-digit years (``FY23``) are the year with those digits nearest to the reference.
 
     ``reference`` may itself be a range (a source published "June 2025"): the result then
@@ -785,13 +786,13 @@ _RANGE_DASHES = re.compile(r" ?[\u2013\u2014] ?| - ")
 _RANGE_HYPHENS = re.compile(r"(?<=[a-z.])-(?=[a-z])|(?<=\b[0-9]{4})-(?=[0-9]{4}\b)", re.ASCII | re.IGNORECASE)
 _BETWEEN_AND = re.compile(r" and ", re.ASCII | re.IGNORECASE)
 _ANY_SEPARATOR = (_RANGE_WORDS, _RANGE_DASHES, _RANGE_HYPHENS)
-# A period that opens with a word, and the separators that may end its start.
 # "the year ending March 2019", "the year to June 2024", "the 12 months to September 2023", as
 # statistics offices date a rolling year.
 _YEAR_ENDING = re.compile(
     r"(?:the )?(?:year|12 months|twelve months|12-month period)(?: period)? (?:ending|ended|to|up to) (?=.)",
     re.ASCII | re.IGNORECASE,
 )
+# A period that opens with a word, and the separators that may end its start.
 _OPENINGS = (
     (re.compile(r"from (?=.)", re.ASCII | re.IGNORECASE), _ANY_SEPARATOR),
     (re.compile(r"between (?=.)", re.ASCII | re.IGNORECASE), (_BETWEEN_AND,)),
@@ -841,7 +842,8 @@ def _read(text: str, context: _Context) -> _Reading:
         return plain
     ending = _YEAR_ENDING.match(text)
     if ending is not None:
-        return _twelve_months_to(_resolved(_read_end(text[ending.end() :].strip(), context, f"after {ending[0].strip()!r}"), context))
+        end = _read_end(text[ending.end() :].strip(), context, f"after {ending[0].strip()!r}")
+        return _twelve_months_to(_resolved(end, context))
     for opening, separator_kinds in _OPENINGS:
         opened = opening.match(text)
         if opened is not None:

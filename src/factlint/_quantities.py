@@ -305,7 +305,8 @@ def _number_pattern(suffix: str) -> str:
     )
 
 
-_SINGLE = re.compile(r"(?P<sign>-)?" + _number_pattern(""))
+# A sign: "-14,000" jobs lost; "+330", a change written with its plus sign.
+_SINGLE = re.compile(r"(?P<sign>[-+])?" + _number_pattern(""))
 _RANGE = re.compile(
     r"(?:between\s+|from\s+)?"
     + _number_pattern("_a")
@@ -432,10 +433,13 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
     to, slightly fewer than, a little under ([N − `nearly`, N)); just over, slightly more
     than, a little over, upwards of ((N, N + `nearly`]); at least, no fewer than, no less
     than, not less than, a minimum of, "N or more", "N+" ([N, ∞)); more than, over, above,
-    well over, well above, higher than, greater than, past, in excess of, exceeding ((N, ∞)); at most, up to, no more than,
-    not more than, a maximum of, as many as, as much as, "N or fewer" ([0, N]); fewer than, less than,
-    under, below, well under, well below, lower than ([0, N)). Hedges combine with money: "just over $2 billion" is
-    (2 billion, 2.2 billion].
+    well over, well above, higher than, greater than, past, in excess of, exceeding ((N, ∞));
+    at most, up to, no more than, not more than, a maximum of, as many as, as much as, "N or
+    fewer" ([0, N]); fewer than, less than, under, below, well under, well below, lower than
+    ([0, N)). Hedges combine with money: "just over $2 billion" is (2 billion, 2.2 billion].
+
+    A plain count or amount may declare its publisher's rounding step: "758,855 (rounded to
+    the nearest 5)" is [758,852.5, 758,857.5], as is "758,855 to the nearest 5".
 
     A number with a dot and exactly three digits after it ("10.025") may use the dot as a
     thousands separator: it is read as a decimal, and `Quantity.ambiguous_separator` keeps it
@@ -530,6 +534,9 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
     normal = _normalise(text)
     if not normal:
         raise QuantityError("a quantity cannot be empty")
+    stepped = _ROUNDING_STEP.fullmatch(normal)
+    if stepped:
+        return _stepped_quantity(text, stepped, tolerances, quotient)
     hedge, body = _split_hedge(text, normal)
     if body in _FRACTION_WORDS:
         return _fraction_quantity(text, _FRACTION_WORDS[body], hedge, tolerances)
@@ -556,7 +563,7 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
     number = _read_number(text, single, "")
     if number.percent and number.currency:
         raise QuantityError(f"cannot read {text!r}: a percentage has no currency")
-    if single["sign"]:
+    if single["sign"] == "-":
         if hedge is not Hedge.EXACT:
             raise QuantityError(f"cannot read {text!r}: a hedged quantity cannot be negative")
         number = attrs.evolve(number, value=-number.value)
@@ -608,6 +615,27 @@ def _unreadable(text: str, body: str, tolerances: Tolerances) -> str:
     if not tolerances.decimal_comma and _DECIMAL_COMMA_HINT.search(body):
         message += '; if its comma is the decimal mark ("10,5" for 10.5), set decimal-comma'
     return message
+
+
+# "758,855 (rounded to the nearest 5)": a publisher's rounding step, declared with the number.
+_ROUNDING_STEP = re.compile(r"(?P<body>.+?),? \(?(?:rounded )?to the nearest (?P<step>[0-9][0-9,]*(?:\.[0-9]+)?)\)?")
+
+
+def _stepped_quantity(text: str, match: re.Match[str], tolerances: Tolerances, quotient: bool) -> Quantity:
+    """A plain count or amount rounded to a stated step: within half a step of it, or its plain reading.
+
+    Statistics offices round to steps other than powers of ten (HESA and the Home Office to
+    the nearest 5), so parts rounded one by one may miss their rounded total by a few units.
+    """
+    inner = _parse_text(match["body"], tolerances, quotient)
+    if inner.hedge is not Hedge.EXACT or inner.percent or inner.reading is Reading.FRACTION:
+        raise QuantityError(f"cannot read {text!r}: a rounding step goes with a plain count or amount, not {match['body']!r}")
+    step = Fraction(match["step"].replace(",", ""))
+    if step <= 0:
+        raise QuantityError(f"cannot read {text!r}: a rounding step must be more than 0")
+    half = step / 2
+    around = Interval(inner.nominal - half, inner.nominal + half)
+    return attrs.evolve(inner, text=text, interval=Interval.hull([inner.interval, around]), reading=Reading.ROUND)
 
 
 # "half a million", "a quarter of a billion dollars": a fraction of a scale word.
@@ -926,7 +954,8 @@ def parse_factor(
     Words are approximate, ± the `ratio` tolerance, unless stated "exactly"; a hedge reads as
     in the hedge table ("nearly double" is [1.8, 2)); "10 percent higher" is 1 + N/100 with N
     read as a stated number, as are "up 10%", "rose by 10%", "a 10% rise" and "a rise of
-    10%" ("lower", "down", "fell", "a fall of": 1 - N/100). A number given as data (int, Fraction, Decimal) is exact.
+    10%" ("lower", "down", "fell", "a fall of": 1 - N/100). A number given as data (int,
+    Fraction, Decimal) is exact.
     """
     if isinstance(stated, Factor):
         return stated
