@@ -202,6 +202,12 @@ def test_per_file_ignores_on_the_command_line_ignore_codes_in_matching_files(pro
     assert "drafts/" not in out
 
 
+def test_per_file_ignores_on_the_command_line_replace_the_configured_ones(project, capsys):
+    (project / "factlint.toml").write_text('per-file-ignores = { "cases.*" = ["A101"] }\n', encoding="utf-8")
+    assert main(["check"]) == 0
+    assert main(["check", "--per-file-ignores", "other.*:A101"]) == 1
+
+
 @pytest.mark.parametrize("value", ["drafts/*", "drafts/*:", "drafts/*:X999"])
 def test_a_bad_per_file_ignore_is_a_usage_error(project, capsys, value):
     assert main(["check", "--per-file-ignores", value]) == 2

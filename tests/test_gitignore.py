@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -115,3 +116,63 @@ def test_a_folder_only_pattern_does_not_match_a_file(tmp_path):
     patterns = IgnoreFiles.above(tmp_path)
     assert patterns.ignores(tmp_path / "build", is_folder=True)
     assert not patterns.ignores(tmp_path / "build", is_folder=False)
+
+
+_TREE = ["a.t", "b.t", "ab.t", "d/a.t", "d/ab.t", "d/e/b.t", "e/d/a.t", "e/b.t"]
+_TOKENS = ["a", "b", "d", "e", "*", "?", "/", "**", ".t", "[ab]", "[!a]", "\\*", "***", "[a-b]", "[]a]", "ab"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git to compare with")
+def test_any_gitignore_leaves_out_what_git_leaves_out(tmp_path_factory):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    patterns = st.builds(
+        lambda negated, tokens, folder: ("!" if negated else "") + "".join(tokens) + ("/" if folder else ""),
+        st.booleans(),
+        st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=4),
+        st.booleans(),
+    )
+
+    # Each example starts git; a dozen keep the suite quick (1,500 passed when this was written).
+    @settings(max_examples=12, deadline=None, database=None)
+    @given(st.lists(patterns, min_size=1, max_size=4))
+    def leaves_out_the_same(lines: list[str]) -> None:
+        root = tmp_path_factory.mktemp("tree")
+        for name in _TREE:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text("", encoding="utf-8")
+        (root / ".gitignore").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        subprocess.run(["git", "init", "--quiet"], cwd=root, check=True)
+        listed = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        by_git = sorted(name for name in listed if name.endswith(".t"))
+        found = []
+        for folder, folders, files in os.walk(root):
+            here = Path(folder)
+            ignore_files = IgnoreFiles.above(here)
+            folders[:] = [
+                name for name in folders if name != ".git" and not ignore_files.ignores(here / name, is_folder=True)
+            ]
+            found += [
+                (here / name).relative_to(root).as_posix()
+                for name in files
+                if name.endswith(".t") and not ignore_files.ignores(here / name, is_folder=False)
+            ]
+        assert sorted(found) == by_git, lines
+
+    leaves_out_the_same()
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "ignored"),
+    [
+        ("/d**", "d/a.t", True),  # git: a "**" right after a literal start crosses folders
+        ("/d**x", "d/x", False),
+        ("d//", "d", False),  # one trailing slash is "folders only"; the other is part of the pattern
+    ],
+)
+def test_gitignore_quirks_follow_git(tmp_path, line, path, ignored):
+    (tmp_path / ".gitignore").write_text(line + "\n", encoding="utf-8")
+    assert IgnoreFiles.above(tmp_path).ignores(tmp_path / path, is_folder=False) is ignored

@@ -79,25 +79,45 @@ def _parse(line: str, base: str) -> _Pattern | None:
     if negated:
         stripped = stripped[1:]
     folders_only = stripped.endswith("/")
-    stripped = stripped.rstrip("/")
+    stripped = stripped.removesuffix("/")  # one slash only, as git reads "a//"
     if not stripped:
         return None
     # A slash at the start or in the middle anchors the pattern at the .gitignore's folder;
     # otherwise it matches a name at any depth.
     anchored = "/" in stripped
-    body = translate(stripped.removeprefix("/"))
+    body = translate(stripped.removeprefix("/"), anchored=anchored)
     regex = body if anchored else f"(?:.*/)?{body}"
     return _Pattern(base, re.compile(regex, re.DOTALL), negated, folders_only)
 
 
-def translate(pattern: str) -> str:
-    """A regular expression for one gitignore glob (`*`, `?`, `[...]`, `**`, backslash escapes)."""
+def translate(pattern: str, *, anchored: bool = True) -> str:
+    """A regular expression for one gitignore glob (`*`, `?`, `[...]`, `**`, backslash escapes).
+
+    `anchored` patterns are matched against a whole relative path, others against a name.
+    """
     out: list[str] = []
     index, size = 0, len(pattern)
+    literal = True  # nothing but literal characters so far
     while index < size:
         char = pattern[index]
         at_segment_start = index == 0 or pattern[index - 1] == "/"
-        if pattern.startswith("**", index) and at_segment_start and (index + 2 == size or pattern[index + 2] == "/"):
+        if char in "*?[\\" and not pattern.startswith("**", index):
+            literal = False
+        stars_end = index + len(pattern[index:]) - len(pattern[index:].lstrip("*"))
+        if (
+            anchored
+            and literal
+            and not at_segment_start
+            and stars_end - index >= 2
+            and (stars_end == size or pattern[stars_end] == "/")
+        ):
+            # git compares a pattern's literal start as a plain prefix and matches the rest on its
+            # own, so a "**" right after it ("/d**") crosses folders, as it would at a segment start.
+            literal = False
+            out.append(".*")
+            index = stars_end
+        elif pattern.startswith("**", index) and at_segment_start and (index + 2 == size or pattern[index + 2] == "/"):
+            literal = False
             if index + 2 == size:  # "a/**": everything inside a
                 out.append(".*")
                 index += 2
