@@ -172,6 +172,33 @@ def test_gitlab_of_a_clean_report_is_an_empty_array():
     assert json.loads(format_gitlab(Report(findings=[]))) == []
 
 
+# -- to a stream that is not UTF-8 ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("format_", ["junit", "html"])
+def test_markup_to_a_stdout_that_is_not_utf8_is_ascii_with_character_references(tmp_path, monkeypatch, format_):
+    import html.parser
+    import io
+    import sys
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cases.facts.toml").write_text(SUM_MISMATCH.replace('value = "20,583"', 'value = "20,583"\nquote = "£ naïve ✓"'), encoding="utf-8")
+    buffer = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(buffer, encoding="cp1252", newline=""))
+    assert main(["check", "cases.facts.toml", "--format", format_]) == 1
+    sys.stdout.flush()
+    data = buffer.getvalue()
+    assert data.isascii()
+    if format_ == "junit":
+        assert "£ naïve ✓" in etree.fromstring(data).find("testsuite/testcase/failure").text
+    else:
+        shown: list[str] = []
+        parser = html.parser.HTMLParser(convert_charrefs=True)
+        parser.handle_data = shown.append  # type: ignore[method-assign]
+        parser.feed(data.decode("ascii"))
+        assert "£ naïve ✓" in "".join(shown)
+
+
 # -- the public formatter -------------------------------------------------------------------
 
 

@@ -1,15 +1,21 @@
-"""Robustness: the loader and the command line turn any text, bytes or mangled example into findings, never an exception."""
+"""Robustness: the loader and the command line turn any text, bytes or mangled example into findings within a time budget, never an exception."""
 
 from __future__ import annotations
 
 import contextlib
 import csv
 import datetime
+import functools
 import io
 import json
+import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from _cli import main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,6 +34,12 @@ SUFFIXES = (".facts.toml", ".facts.json", ".facts.csv")
 # Numbers around the digits int() reads and writes (sys.get_int_max_str_digits(), 4300 by default).
 LONGEST = "9" * 4300
 TOO_LONG = "1" * 5000
+# Nesting past every parser's recursion limit, a comment long enough for a quadratic scan to
+# blow the time budget, and exponents whose powers of ten would take minutes to build.
+TOML_TOO_DEEP = ("[" * 600, "]" * 600, "{a = " * 1000, "}" * 1000, "a = " + "[{b = " * 300, "a." * 1000 + "a = 1")
+JSON_TOO_DEEP = ("[" * 5000, "]" * 5000, '{"a": ' * 3000, "}" * 3000)
+LONG_COMMENT = "# " + "x" * 60_000 + "\n"
+HUGE_EXPONENTS = ('"1e99999999"', '"1e-999999999"', "1e99999999", '"t(28) = 2.20, p = 1e-99999999"')
 
 TOML_FRAGMENTS = (
     "[[claim]]", "[[source]]", "[[sum]]", "[[part]]", "[[ratio]]", "[[same]]", "[[check]]", "[factlint]",
@@ -46,6 +58,7 @@ TOML_FRAGMENTS = (
     '"a"', '"late May"', '"about 1,000"', '"58.2%"', '"nearly 100 a week"', '""',
     "1", "0", "-1", "1.50", "15.70", "1_000", "0x1F", "1e400", "-0.0", "nan", "inf", "-inf",
     "99999999999999999999999999", "true", "false", "18,159", LONGEST, TOO_LONG, f'"{TOO_LONG}"', f"{TOO_LONG}.5",
+    *TOML_TOO_DEEP, LONG_COMMENT, *HUGE_EXPONENTS,
 )
 
 JSON_FRAGMENTS = (
@@ -58,6 +71,7 @@ JSON_FRAGMENTS = (
     '"three times"', '"\\ud800"', '"\\u0000"', '""',
     "1", "0", "-0", "1.5", "15.70", "1e999", "-1e999", "12345678901234567890", "NaN", "Infinity", "-Infinity",
     "null", "true", "false", LONGEST, TOO_LONG, f'"{TOO_LONG}"', f"{TOO_LONG}.5",
+    *JSON_TOO_DEEP, *HUGE_EXPONENTS[:2], "1e99999999",
 )
 
 TABLE_NAMES = ("claim", "source", "sum", "part", "ratio", "same", "check", "factlint")
@@ -67,8 +81,39 @@ FIELD_NAMES = (
     "complete", "part", "whole", "to", "factor", "claims", "expr", "name", "message", "infer",
 )
 
-no_deadline = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-cli_settings = settings(no_deadline, max_examples=30)
+# Each example has a budget of CPU time (of this thread, so that a busy machine does not
+# count): an input that takes longer shows a hang or a superlinear algorithm. Hypothesis's own
+# deadline is off, since it measures wall-clock time.
+BUDGET_SECONDS = 2.0
+_loader_settings = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The command line costs more per example; it runs a third of the profile's count (at least 30).
+_cli_settings = settings(_loader_settings, max_examples=max(30, settings.default.max_examples // 3))
+
+
+def _within_budget(test: Callable[..., Any]) -> Callable[..., Any]:
+    """Fail each example of a Hypothesis test that spends more than BUDGET_SECONDS of CPU time."""
+    # Hypothesis runs each example through `inner_test`, which plugins may wrap.
+    inner = test.hypothesis.inner_test  # type: ignore[attr-defined]
+
+    @functools.wraps(inner)
+    def timed(*args: Any, **kwargs: Any) -> None:
+        start = time.thread_time()
+        inner(*args, **kwargs)
+        spent = time.thread_time() - start
+        assert spent < BUDGET_SECONDS, f"this example took {spent:.1f} s of CPU time, over the budget of {BUDGET_SECONDS} s"
+
+    test.hypothesis.inner_test = timed  # type: ignore[attr-defined]
+    return test
+
+
+def budgeted(test: Callable[..., Any]) -> Callable[..., Any]:
+    """The robustness suite's settings for the loader and lint, and the per-example time budget."""
+    return _loader_settings(_within_budget(test))
+
+
+def cli_budgeted(test: Callable[..., Any]) -> Callable[..., Any]:
+    """The robustness suite's settings for the command line, and the per-example time budget."""
+    return _cli_settings(_within_budget(test))
 
 
 def fragment_text(fragments: tuple[str, ...]) -> st.SearchStrategy[str]:
@@ -276,37 +321,37 @@ def check_text(text: str, format: str) -> None:
 # -- text ------------------------------------------------------------------------------------
 
 
-@no_deadline
+@budgeted
 @given(st.text())
 def test_loads_toml_on_any_text_gives_findings_or_nothing(text: str) -> None:
     check_text(text, "toml")
 
 
-@no_deadline
+@budgeted
 @given(st.text())
 def test_loads_json_on_any_text_gives_findings_or_nothing(text: str) -> None:
     check_text(text, "json")
 
 
-@no_deadline
+@budgeted
 @given(fragment_text(TOML_FRAGMENTS))
 def test_loads_toml_on_fact_file_fragments_gives_findings_or_nothing(text: str) -> None:
     check_text(text, "toml")
 
 
-@no_deadline
+@budgeted
 @given(fragment_text(JSON_FRAGMENTS))
 def test_loads_json_on_fact_file_fragments_gives_findings_or_nothing(text: str) -> None:
     check_text(text, "json")
 
 
-@no_deadline
+@budgeted
 @given(json_documents)
 def test_loads_json_on_any_well_formed_document_gives_findings_or_nothing(text: str) -> None:
     check_text(text, "json")
 
 
-@no_deadline
+@budgeted
 @given(fact_documents())
 def test_loads_and_lint_of_a_well_formed_toml_fact_file_with_odd_values_give_findings_or_nothing(
     document: dict[str, list[dict[str, object]]],
@@ -314,7 +359,7 @@ def test_loads_and_lint_of_a_well_formed_toml_fact_file_with_odd_values_give_fin
     check_text(as_toml(document), "toml")
 
 
-@no_deadline
+@budgeted
 @given(fact_documents())
 def test_loads_and_lint_of_a_well_formed_json_fact_file_with_odd_values_give_findings_or_nothing(
     document: dict[str, list[dict[str, object]]],
@@ -322,7 +367,7 @@ def test_loads_and_lint_of_a_well_formed_json_fact_file_with_odd_values_give_fin
     check_text(as_json(document), "json")
 
 
-@no_deadline
+@budgeted
 @given(fact_documents(), st.lists(st.sampled_from(["", "id", "dims.", "dims.x", "bogus", "value "]), max_size=2))
 def test_load_of_a_csv_claim_table_beside_its_toml_file_gives_findings_or_nothing(
     document: dict[str, list[dict[str, object]]], extra_columns: list[str]
@@ -344,7 +389,7 @@ def test_load_of_a_csv_claim_table_beside_its_toml_file_gives_findings_or_nothin
 # -- bytes in files --------------------------------------------------------------------------
 
 
-@no_deadline
+@budgeted
 @given(st.sampled_from(SUFFIXES), st.binary())
 def test_load_on_any_bytes_gives_findings_or_nothing(suffix: str, content: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -357,7 +402,7 @@ def test_load_on_any_bytes_gives_findings_or_nothing(suffix: str, content: bytes
         assert all(finding.location is None or finding.location.path == str(path) for finding in report)
 
 
-@no_deadline
+@budgeted
 @given(st.lists(st.tuples(st.sampled_from(SUFFIXES), st.binary() | fragment_text(TOML_FRAGMENTS)), max_size=4))
 def test_load_by_folder_on_a_folder_of_any_files_gives_findings_or_nothing(files: list[tuple[str, bytes | str]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -405,7 +450,7 @@ def mutated_examples(draw: st.DrawFn) -> tuple[str, str]:
     return path.name, text
 
 
-@no_deadline
+@budgeted
 @given(mutated_examples())
 def test_load_and_lint_of_a_mutated_example_give_findings_within_the_file(example: tuple[str, str]) -> None:
     name, text = example
@@ -417,7 +462,7 @@ def test_load_and_lint_of_a_mutated_example_give_findings_within_the_file(exampl
         assert all(finding.location is None or finding.location.path == str(path) for finding in report)
 
 
-@no_deadline
+@budgeted
 @given(mutated_examples())
 def test_loads_of_a_mutated_example_gives_findings_within_the_text(example: tuple[str, str]) -> None:
     name, text = example
@@ -434,7 +479,7 @@ def run_check(path: Path, *options: str) -> tuple[int, str]:
     return code, stdout.getvalue()
 
 
-@cli_settings
+@cli_budgeted
 @given(mutated_examples(), st.sampled_from(["text", "json", "sarif", "github"]))
 def test_check_of_a_mutated_example_exits_0_1_or_2_with_parseable_output(example: tuple[str, str], format: str) -> None:
     name, text = example
@@ -447,7 +492,7 @@ def test_check_of_a_mutated_example_exits_0_1_or_2_with_parseable_output(example
         json.loads(output)
 
 
-@cli_settings
+@cli_budgeted
 @given(st.sampled_from(SUFFIXES), st.binary(), st.sampled_from(["json", "sarif"]))
 def test_check_of_any_bytes_prints_valid_json(suffix: str, content: bytes, format: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -458,7 +503,7 @@ def test_check_of_any_bytes_prints_valid_json(suffix: str, content: bytes, forma
     json.loads(output)
 
 
-@cli_settings
+@cli_budgeted
 @given(mutated_examples())
 def test_check_statistics_of_a_mutated_example_prints_valid_json(example: tuple[str, str]) -> None:
     name, text = example
@@ -468,3 +513,79 @@ def test_check_statistics_of_a_mutated_example_prints_valid_json(example: tuple[
         code, output = run_check(Path(folder), "--format", "json", "--statistics")
     assert code in (0, 1)
     json.loads(output)
+
+
+# -- configuration files and deep nesting ----------------------------------------------------
+
+
+@cli_budgeted
+@given(fragment_text(TOML_FRAGMENTS), st.sampled_from(["pyproject.toml", "factlint.toml"]))
+def test_check_under_a_parent_configuration_of_any_text_exits_0_1_or_2(text: str, name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        write(Path(folder) / name, ("[tool.factlint]\n" if name == "pyproject.toml" else "") + text)
+        story = Path(folder) / "story"
+        story.mkdir()
+        write(story / "a.facts.toml", '[[claim]]\nid = "a"\nmetric = "cases"\nvalue = 1\n')
+        stdout, stderr = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            code = main(["check", str(story)])
+    assert code in (0, 1, 2)
+    if code == 2:
+        assert stdout.getvalue() == "" and stderr.getvalue().count("\n") == 1
+
+
+@budgeted
+@given(
+    st.sampled_from(["toml", "json"]),
+    st.integers(101, 20_000),
+    st.sampled_from(["array", "table"]),
+    st.sampled_from(["value", "dims", "top"]),
+)
+def test_loads_of_nesting_past_the_recursion_limit_is_an_f001_where_it_gets_too_deep(
+    format: str, depth: int, kind: str, where: str
+) -> None:
+    if format == "toml":
+        opening, closing = ("[", "]") if kind == "array" else ("{a = ", "}")
+        nested = opening * depth + "1" + closing * depth
+        text = '[[claim]]\nid = "a"\nmetric = "m"\n' + (f"{where} = {nested}\n" if where != "top" else f"value = 1\nx = {nested}\n")
+    else:
+        opening, closing = ("[", "]") if kind == "array" else ('{"a": ', "}")
+        nested = opening * depth + "1" + closing * depth
+        text = json.dumps({"claim": [{"id": "a", "metric": "m", "value": 1}]})[:-2] + f', "{where}": {nested}}}]}}'
+    report = factlint.lint(loads(text, format=format))
+    assert_well_formed(report, lines=line_count(text))
+    assert all(finding.code in ("F001", "F002") for finding in report)
+
+
+def test_an_example_over_the_time_budget_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "BUDGET_SECONDS", -1.0)
+
+    @budgeted
+    @given(st.just(""))
+    def test_nothing(text: str) -> None:
+        check_text(text, "toml")
+
+    with pytest.raises(AssertionError, match="over the budget"):
+        test_nothing()
+
+
+@st.composite
+def commented_toml(draw: st.DrawFn) -> str:
+    """A well-formed TOML fact file with comments, some very long, between its lines and after its values."""
+    lines = as_toml(draw(fact_documents())).split("\n")
+    comment = st.tuples(st.sampled_from([0, 10, 2_000, 20_000]), st.sampled_from(["x", "#", "key = ", " "])).map(
+        lambda length_letter: "# " + length_letter[1] * (length_letter[0] // len(length_letter[1]))
+    )
+    for _ in range(draw(st.integers(0, 4))):
+        index = draw(st.integers(0, len(lines)))
+        if draw(st.booleans()) and 0 < index <= len(lines) and lines[index - 1] and not lines[index - 1].startswith("["):
+            lines[index - 1] += " " + draw(comment)
+        else:
+            lines.insert(index, draw(comment))
+    return "\n".join(lines)
+
+
+@budgeted
+@given(commented_toml())
+def test_loads_and_lint_of_a_fact_file_with_long_comments_give_findings_within_the_budget(text: str) -> None:
+    check_text(text, "toml")

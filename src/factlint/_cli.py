@@ -115,25 +115,41 @@ class _StdoutUnwritable(Exception):
 
 # Output formats that are JSON text, where a character stdout cannot encode is written as JSON escapes it.
 _JSON_FORMATS = frozenset({"json", "sarif", "gitlab"})
+# Output formats that are XML or HTML, which declare themselves UTF-8: to any other stdout they are
+# written as ASCII, every other character as a character reference, which means the same.
+_MARKUP_FORMATS = frozenset({"junit", "html"})
 
 
-def _encodable(text: str, stream: Any, *, json: bool = False) -> str:
+def _encodable(text: str, stream: Any, *, json: bool = False, markup: bool = False) -> str:
     """`text` as `stream` can encode it: anything its encoding lacks (or a lone surrogate) as an escape."""
     from factlint._escaping import encodable
 
-    return encodable(text, getattr(stream, "encoding", None) or "utf-8", json=json)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    if markup and not _is_utf8(encoding):
+        return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return encodable(text, encoding, json=json)
 
 
-def _print(text: str, *, json: bool = False) -> None:
+def _is_utf8(encoding: str) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def _print(text: str, *, json: bool = False, markup: bool = False) -> None:
     """Write to standard output, flushed, whatever its encoding; raise _StdoutUnwritable if that fails.
 
-    `json`: the text is JSON, so that a character the encoding lacks is escaped as JSON has it.
+    `json`: the text is JSON, so that a character the encoding lacks is escaped as JSON has it;
+    `markup`: it is XML or HTML, written as ASCII with character references unless stdout is UTF-8.
     """
     stream = sys.stdout
     if stream is None:
         raise _StdoutUnwritable("it is closed")
     try:
-        stream.write(_encodable(text, stream, json=json))
+        stream.write(_encodable(text, stream, json=json, markup=markup))
         stream.flush()
     except BrokenPipeError:
         raise
@@ -443,6 +459,8 @@ def _plan_check(args: argparse.Namespace, rules: RuleSet) -> _CheckPlan:
     from factlint._loading import Exclusions
     from factlint._settings import layered
 
+    if args.select == []:
+        raise _Stop("--select: no rule selected: name codes or prefixes such as A,T101, or leave --select out to run every rule")
     for option, codes in (("--select", args.select), ("--extend-select", args.extend_select), ("--ignore", args.ignore)):
         for code in codes or ():
             if not rules.is_known_selector(code):
@@ -596,7 +614,7 @@ def _write_report(args: argparse.Namespace, report: Report, file_count: int) -> 
         return EXIT_CLEAN if failure is None else _fail(failure)
     if args.format == "text" and wants_colour(args.color, sys.stdout):
         text = coloured(text)
-    _print(text, json=args.format in _JSON_FORMATS)
+    _print(text, json=args.format in _JSON_FORMATS, markup=args.format in _MARKUP_FORMATS)
     return EXIT_CLEAN
 
 

@@ -38,8 +38,9 @@ import attrs
 
 from factlint import _toml
 from factlint._codes import Severity
+from factlint._nesting import MAX_NESTING, too_deep
 from factlint._plugin_finder import installed_rules
-from factlint._quantities import Rounding, RoundNumbers, Tolerances
+from factlint._quantities import QuantityError, Rounding, RoundNumbers, Tolerances, exact_fraction
 from factlint._rule import RuleSet
 from factlint._settings import Settings
 
@@ -169,7 +170,7 @@ def _has_factlint_table(pyproject: Path) -> bool:
         return False
     try:
         document = _toml.loads(text)
-    except _toml.TOMLDecodeError:
+    except (_toml.TOMLDecodeError, RecursionError):
         # Broken, but meant for factlint: read_config will report it.
         return "[tool.factlint" in text
     return isinstance(document.get("tool"), dict) and "factlint" in document["tool"]
@@ -273,6 +274,8 @@ def _factlint_table(path: Path) -> tuple[object, str]:
         raise ConfigError(f"{path}: cannot read it: {error}") from None
     except _toml.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: {_too_deep(path)}") from None
     if path.name == "pyproject.toml":
         tool = document.get("tool", {})
         table = tool.get("factlint") if isinstance(tool, dict) else None
@@ -332,7 +335,7 @@ class _Reader:
         self.check_keys(table, _SETTINGS_KEYS + _RUN_KEYS, "")
         return Settings(
             tolerances=self.tolerances(table.get("tolerances", {})),
-            select=self.codes("select", table["select"]) if "select" in table else None,
+            select=self.selection(table["select"]) if "select" in table else None,
             extend_select=self.codes("extend-select", table.get("extend-select", [])),
             ignore=self.codes("ignore", table.get("ignore", [])),
             per_file_ignores=self.per_file_ignores(table.get("per-file-ignores", {})),
@@ -354,7 +357,15 @@ class _Reader:
             self.check_code(key, code)
         return tuple(code.upper() for code in value)
 
+    def selection(self, value: object) -> tuple[str, ...]:
+        codes = self.codes("select", value)
+        if not codes:
+            raise self.fail("select", 'no rule selected: name codes or prefixes such as ["A", "T101"], or leave select out to run every rule')
+        return codes
+
     def check_code(self, key: str, code: str) -> None:
+        if not code.strip():
+            raise self.fail(key, 'an empty code would match every rule; name codes or prefixes such as "A101" or "A"')
         if not self.rules.is_known_selector(code):
             codes = ", ".join(known.code for known in self.rules)
             raise self.fail(key, f"unknown rule code or prefix {code!r}; allowed: ALL or a prefix of {codes}")
@@ -437,7 +448,9 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (str, int, Fraction)):
             raise self.fail(key, f"expected {allowed}, not {_describe(value)}")
         try:
-            read = Fraction(value.strip() if isinstance(value, str) else value)
+            read = exact_fraction(value.strip() if isinstance(value, str) else value)
+        except QuantityError as error:
+            raise self.fail(key, f"{error}; expected {allowed}") from None
         except (ValueError, ZeroDivisionError):
             raise self.fail(key, f"expected {allowed}, not {_describe(value)}") from None
         if not 0 <= read < 1:
@@ -453,6 +466,12 @@ class _Reader:
         if not isinstance(value, list) or not value:
             raise self.fail(key, f"expected a non-empty list of {', '.join(map(repr, _ROUNDINGS))}, not {_describe(value)}")
         return tuple(self.rounding(key, mode) for mode in value)
+
+
+def _too_deep(path: Path) -> str:
+    line, column, depth = too_deep(path.read_text(encoding="utf-8").replace("\r\n", "\n"), "toml")
+    shown = f"more than {MAX_NESTING}" if depth > MAX_NESTING else str(depth)
+    return f"arrays and tables nested {shown} levels deep, too deep to read (at line {line}, column {column})"
 
 
 def _anchored(glob: str, folder: str) -> list[str]:

@@ -11,6 +11,8 @@ from typing import TypeAlias
 
 import attrs
 
+from factlint._echo import quoted
+
 __all__ = ["DateError", "DateRange", "parse_date_range"]
 
 
@@ -22,7 +24,7 @@ class DateError(ValueError):
     """
 
     def __init__(self, text: str, reason: str) -> None:
-        super().__init__(f"cannot read {text!r} as a date: {reason}")
+        super().__init__(f"cannot read {quoted(text)} as a date: {reason}")
         self.text = text
         self.reason = reason
 
@@ -410,7 +412,7 @@ def _resolved_join(start: DateRange, end: _Reading) -> DateRange:
 def _month_number(word: str) -> int:
     month = _MONTHS.get(word.lower())
     if month is None:
-        raise _Unreadable(f"{word!r} is not a month")
+        raise _Unreadable(f"{quoted(word)} is not a month")
     return month
 
 
@@ -467,7 +469,7 @@ def _year_of_two_digits(digits: str, context: _Context) -> int:
     """The year ending in two digits ("FY23") nearest to the publication year: 2023 for an article of 2025."""
     if context.reference is None:
         raise _Unreadable(
-            f"{digits!r} is a two-digit year, and its source has no published date to tell its century; "
+            f"{quoted(digits)} is a two-digit year, and its source has no published date to tell its century; "
             "write the year in full"
         )
     earliest = context.reference.year - 50
@@ -560,7 +562,7 @@ def _check_weekday(match: re.Match[str], dates: DateRange) -> DateRange:
     if match["weekday"] is None:
         return dates
     if dates.first != dates.last or dates.first is None:
-        raise _Unreadable(f"a weekday ({match['weekday']!r}) names one day, not several")
+        raise _Unreadable(f"a weekday ({quoted(match['weekday'])}) names one day, not several")
     stated = _WEEKDAYS[match["weekday"].lower()]
     if dates.first.weekday() != stated:
         day = f"{dates.first.day} {_MONTH_NAMES[dates.first.month - 1]} {dates.first.year}"
@@ -603,7 +605,7 @@ def _named_split_year(match: re.Match[str], context: _Context) -> _Reading:
     year = int(stated_year) if len(stated_year) == 4 else _year_of_two_digits(stated_year, context)
     if int(match["next"]) != (year + 1) % 100:
         written = f"{stated_year}{match['sep']}{match['next']}"
-        raise _Unreadable(f"{written!r} does not name two years in a row (a span of years is written '2023/2025')")
+        raise _Unreadable(f"{quoted(written)} does not name two years in a row (a span of years is written '2023/2025')")
     return _split_year(year)
 
 
@@ -825,7 +827,7 @@ def _parse_at(text: str, context: _Context) -> DateRange:
         if leading is not None:
             normal = normal[leading.end() :]
             if not normal:
-                raise _Unreadable(f"there is no date after {leading[0].strip()!r}")
+                raise _Unreadable(f"there is no date after {quoted(leading[0].strip())}")
         if not normal:
             raise _Unreadable("it is empty")
         return attrs.evolve(_resolved(_read(normal, context), context), text=stated)
@@ -881,7 +883,7 @@ def _check_month_word(text: str) -> None:
     for pattern in _MISSPELT_MONTH_FORMS:
         match = pattern.fullmatch(text)
         if match is not None and difflib.get_close_matches(match["month"].lower(), _MONTHS, n=1):
-            raise _Unreadable(f"{match['month']!r} is not a month")
+            raise _Unreadable(f"{quoted(match['month'])} is not a month")
 
 
 def _read_end(text: str, context: _Context, where: str) -> _Reading:
@@ -891,7 +893,7 @@ def _read_end(text: str, context: _Context, where: str) -> _Reading:
     reading = _read_form(text, context)
     if reading is None:
         _check_month_word(text)
-        raise _Unreadable(f"{text!r} {where} is not a date")
+        raise _Unreadable(f"{quoted(text)} {where} is not a date")
     if isinstance(reading, _Yearless):
         yearless = reading
         return _Yearless(lambda year: attrs.evolve(yearless.dates_in(year), text=text))
@@ -905,7 +907,7 @@ def _read_period(
     for separators in separator_kinds:
         found = list(separators.finditer(text))
         if len(found) > 1:
-            raise _Unreadable(f"it has more than one {found[0][0].strip()!r}, so where its period starts and ends is unclear")
+            raise _Unreadable(f"it has more than one {quoted(found[0][0].strip())}, so where its period starts and ends is unclear")
         if found:
             # "from 1 to 3 June 2024": the days of one month are one plain form.
             plain = _read_form(text, context)
@@ -913,8 +915,8 @@ def _read_period(
                 return plain
             separator = found[0]
             word = separator[0].strip()
-            start = _read_end(text[: separator.start()].strip(), context, f"before {word!r}")
-            end = _read_end(text[separator.end() :].strip(), context, f"after {word!r}")
+            start = _read_end(text[: separator.start()].strip(), context, f"before {quoted(word)}")
+            end = _read_end(text[separator.end() :].strip(), context, f"after {quoted(word)}")
             return _joined(start, end)
     needed = "'and'" if opening == "between" else "'to', 'through', 'until' or a dash"
     raise _Unreadable(
@@ -946,7 +948,7 @@ def _interval_side(part: str, context: _Context, where: str) -> DateRange:
     if isinstance(reading, _Yearless):
         # "Jun 04/2024" is not 4 June to the end of 2024: its start has no year of its own.
         raise _Unreadable(
-            f"{part!r} {where} '/' has no year; each side of an interval 'A/B' states its own, as in '2022-09/2025-05'"
+            f"{quoted(part)} {where} '/' has no year; each side of an interval 'A/B' states its own, as in '2022-09/2025-05'"
         )
     return reading
 
@@ -958,11 +960,11 @@ def _not_understood(text: str) -> str:
     for boundary in reversed(ends):
         date, rest = text[:boundary].strip(), text[boundary:].strip()
         if _is_a_form(date) and rest:
-            return f"{rest!r} after {date!r} is not understood"
+            return f"{quoted(rest)} after {quoted(date)} is not understood"
     for boundary in starts:
         rest, date = text[:boundary].strip(), text[boundary:].strip()
         if _is_a_form(date) and rest:
-            return f"{rest!r} before {date!r} is not understood"
+            return f"{quoted(rest)} before {quoted(date)} is not understood"
     return _EXPECTED
 
 

@@ -43,6 +43,10 @@ def lint(
     known = builtin_rules() if rules is None else rules
     if not isinstance(known, RuleSet):
         raise TypeError(f"rules must be a RuleSet (factlint.builtin_rules(), factlint.installed_rules()), not {type(known).__name__}")
+    if select is not None and not isinstance(select, str):
+        select = tuple(select)
+        if not select:
+            raise ValueError("select: no rule selected; name codes or prefixes such as ['A', 'T101'], or pass None to run every rule")
     settings = layered(
         settings or Settings(),
         select=known.check_selectors("select", select),

@@ -18,6 +18,7 @@ from factlint._reported_tests import ReportedTest, parse_reported_test, reported
 from factlint._writing import PrettyPrinter, pretty_as_fact_file
 
 __all__ = [
+    "EMPTY_CODE_MESSAGE",
     "Check",
     "Claim",
     "ClaimSet",
@@ -171,8 +172,14 @@ def _cited_ids(value: Iterable[str]) -> tuple[str, ...]:
     return _texts("cites", value)
 
 
+EMPTY_CODE_MESSAGE = 'ignore: an empty code would silence every rule; name the codes or prefixes to ignore, such as "A101" or "A"'
+
+
 def _ignored_codes(value: Iterable[str]) -> tuple[str, ...]:
-    return _texts("ignore", value)
+    codes = _texts("ignore", value)
+    if not all(code.strip() for code in codes):
+        raise ValueError(EMPTY_CODE_MESSAGE)
+    return codes
 
 
 def _part_ids(value: Iterable[str]) -> tuple[str, ...]:

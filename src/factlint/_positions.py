@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import attrs
 
-__all__ = ["Path", "Position", "SourceMap", "json_source_map", "toml_source_map"]
+__all__ = ["Path", "Position", "SourceMap", "json_source_map", "table_header_offsets", "toml_source_map"]
 
 Path = tuple[str | int, ...]
 
@@ -126,7 +126,9 @@ _KEY_PART = re.compile(f"{_BARE_KEY}|{_BASIC_STRING}|{_LITERAL_STRING}")
 _DOT = re.compile(r"[ \t]*\.[ \t]*")
 _EQUALS = re.compile(r"[ \t]*=[ \t]*")
 _SPACES = re.compile(r"[ \t]*")
-_BLANKS = re.compile(r"[ \t\r\n]*(?:#[^\n]*[ \t\r\n]*)*")
+# A comment runs to the end of its line: the lookahead keeps a failed match from
+# backtracking into it and reading its text as a key (quadratic in its length).
+_BLANKS = re.compile(r"[ \t\r\n]*(?:#[^\n]*(?![^\n])[ \t\r\n]*)*")
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
 _ESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
@@ -368,6 +370,52 @@ def _multi_line_statements(text: str, start: int) -> list[tuple[int, int]]:
         position = max(after, begin + 1)
 
 
+def _outside(text: str, headers: list[re.Match[str]], statements: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The `[` lines that do not lie inside a multi-line string or array.
+
+    A statement that runs to the end of the text without closing quotes at its end
+    (a multi-line string never closed) hides no `[` line, so that the tables after it
+    are still found.
+    """
+    if statements and statements[-1][1] >= len(text) and _opens_an_unclosed_string(text, statements[-1][0]):
+        statements = statements[:-1]
+    kept = []
+    index = 0
+    for header in headers:
+        line_start = header.start()
+        while index < len(statements) and statements[index][1] <= line_start:
+            index += 1
+        if index < len(statements) and statements[index][0] < line_start:
+            continue
+        kept.append(header)
+    return kept
+
+
+# What may hold quotes in a statement: a multi-line string's opening, a one-line string, a comment.
+_QUOTING = re.compile(rf"\"\"\"|'''|{_BASIC_STRING}|{_LITERAL_STRING}|#[^\n]*")
+
+
+def _opens_an_unclosed_string(text: str, offset: int) -> bool:
+    """Whether a multi-line string that opens at or after `offset` is never closed."""
+    token = _QUOTING.search(text, offset)
+    while token is not None:
+        after = token.end()
+        if token.group() in ('"""', "'''"):
+            pattern = _MULTI_LINE_BASIC_STRING if token.group() == '"""' else _MULTI_LINE_LITERAL_STRING
+            string = pattern.match(text, token.start())
+            if string is None:
+                return True
+            after = string.end()
+        token = _QUOTING.search(text, after)
+    return False
+
+
+def table_header_offsets(text: str) -> list[int]:
+    """Where each table header line (`[factlint]`, `[[claim]]`) starts; `[` lines inside a multi-line string are not headers."""
+    start = 1 if text.startswith(_BOM) else 0
+    return [header.start() for header in _outside(text, list(_HEADER.finditer(text, start)), _multi_line_statements(text, start))]
+
+
 class _TomlSourceMap(SourceMap):
     """Positions in TOML text; a table's body is only scanned when one of its paths is first asked for."""
 
@@ -391,17 +439,7 @@ class _TomlSourceMap(SourceMap):
         statements = _multi_line_statements(text, self._start)
         if not statements:
             return headers
-        # Drop the `[` lines that lie inside a multi-line string or array.
-        kept = []
-        index = 0
-        for header in headers:
-            line_start = header.start()
-            while index < len(statements) and statements[index][1] <= line_start:
-                index += 1
-            if index < len(statements) and statements[index][0] < line_start:
-                continue
-            kept.append(header)
-        return kept
+        return _outside(text, headers, statements)
 
     def _resolve_headers(self) -> None:
         """Give every header its path in the parsed document, counting the entries of each array of tables."""

@@ -11,10 +11,12 @@ from fractions import Fraction
 
 import attrs
 
+from factlint._echo import quoted
 from factlint._intervals import Interval, format_number
 
 __all__ = [
     "DEFAULT_TOLERANCES",
+    "MAX_EXPONENT",
     "Factor",
     "Hedge",
     "Quantity",
@@ -23,6 +25,8 @@ __all__ = [
     "RoundNumbers",
     "Rounding",
     "Tolerances",
+    "exact_fraction",
+    "exponent_too_large",
     "parse_factor",
     "parse_quantity",
     "unit_code",
@@ -88,6 +92,32 @@ class RoundNumbers(enum.Enum):
     EXACT = "exact"  # it means exactly what it says
 
 
+# The largest power of ten a number may be written with ("1e-5", Decimal("1E+20"), "1.3 × 10^-11"):
+# Fraction builds 10**n in full, which takes seconds past a million and minutes past 10**8.
+# Beyond ±4,300 the number has more digits than int() reads (sys.get_int_max_str_digits()) anyway.
+MAX_EXPONENT = 4300
+_EXPONENT = re.compile(r"[eE]\s*[-+]?0*([0-9_]*)")
+
+
+def exponent_too_large(digits: str) -> bool:
+    """Whether a power of ten written with these digits lies beyond ±MAX_EXPONENT (checked without building it)."""
+    digits = digits.replace("_", "").lstrip("0")
+    return len(digits) > len(str(MAX_EXPONENT)) or int(digits or 0) > MAX_EXPONENT
+
+
+def exact_fraction(value: str | int | Fraction | Decimal) -> Fraction:
+    """Fraction(value), but a power of ten beyond ±MAX_EXPONENT is a QuantityError before 10**n is built."""
+    if isinstance(value, str):
+        found = _EXPONENT.search(value)
+        if found is not None and exponent_too_large(found[1]):
+            raise QuantityError(f"the power of ten in {quoted(value)} is beyond ±{MAX_EXPONENT:,}, too large to read")
+    elif isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and abs(exponent) > MAX_EXPONENT:
+            raise QuantityError(f"the power of ten in {value} is beyond ±{MAX_EXPONENT:,}, too large to read")
+    return Fraction(value)
+
+
 def _roundings(modes: Iterable[Rounding | str]) -> tuple[Rounding, ...]:
     return tuple(Rounding(mode) for mode in modes)
 
@@ -96,11 +126,11 @@ def _roundings(modes: Iterable[Rounding | str]) -> tuple[Rounding, ...]:
 class Tolerances:
     """The one table of how wide hedge words, rounding and ratio words are read; configuration overrides it."""
 
-    approximate: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
+    approximate: Fraction = attrs.field(default=Fraction(1, 10), converter=exact_fraction)
     # "nearly N" reaches this far below N, "just over N" this far above it.
-    nearly: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
+    nearly: Fraction = attrs.field(default=Fraction(1, 10), converter=exact_fraction)
     # How far a ratio word ("double", "three times") may be from its number, unless stated "exactly".
-    ratio: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
+    ratio: Fraction = attrs.field(default=Fraction(1, 10), converter=exact_fraction)
     rounding: Rounding = attrs.field(default=Rounding.HALF_UP, converter=Rounding)
     round_numbers: RoundNumbers = attrs.field(default=RoundNumbers.ROUNDED, converter=RoundNumbers)
     # GRIM (impossible percentages and means): a candidate passes if it rounds to the
@@ -113,7 +143,7 @@ class Tolerances:
     # 10,025 and "10,5" is 10.5. Off, "10.025" is read as a decimal and a finding says it may not be.
     decimal_comma: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     # Reported tests (S102): the significance level, and whether p = alpha counts as significant.
-    alpha: Fraction = attrs.field(default=Fraction(5, 100), converter=Fraction)
+    alpha: Fraction = attrs.field(default=Fraction(5, 100), converter=exact_fraction)
     p_equal_alpha_significant: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
 
@@ -501,7 +531,7 @@ def _exact_decimal(stated: Decimal) -> Quantity:
 def _finite_decimal(stated: Decimal) -> Fraction:
     if not stated.is_finite():
         raise QuantityError(f"a number must be finite, not {stated}")
-    return Fraction(stated)
+    return exact_fraction(stated)
 
 
 @attrs.frozen
@@ -562,16 +592,16 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
         raise QuantityError(_unreadable(text, body, tolerances))
     number = _read_number(text, single, "")
     if number.percent and number.currency:
-        raise QuantityError(f"cannot read {text!r}: a percentage has no currency")
+        raise QuantityError(f"cannot read {quoted(text)}: a percentage has no currency")
     if single["sign"] == "-":
         if hedge is not Hedge.EXACT:
-            raise QuantityError(f"cannot read {text!r}: a hedged quantity cannot be negative")
+            raise QuantityError(f"cannot read {quoted(text)}: a hedged quantity cannot be negative")
         number = attrs.evolve(number, value=-number.value)
     plain, reading = _plain_reading(number, tolerances, quotient)
     try:
         interval = _hedged_interval(number.value, plain, hedge, tolerances)
     except ValueError:
-        raise QuantityError(f"cannot read {text!r}: no number is {hedge.value} {format_number(number.value)}") from None
+        raise QuantityError(f"cannot read {quoted(text)}: no number is {hedge.value} {format_number(number.value)}") from None
     return Quantity(
         text=text,
         nominal=number.value,
@@ -609,7 +639,7 @@ def _dot_or_thousands(body: str) -> str:
 
 def _unreadable(text: str, body: str, tolerances: Tolerances) -> str:
     message = (
-        f"cannot read {text!r} as a quantity: expected a number such as \"20,538\", \"2.4 million\", "
+        f"cannot read {quoted(text)} as a quantity: expected a number such as \"20,538\", \"2.4 million\", "
         "\"nearly 100\", \"34%\", \"40,000-45,000\", \"$350 million\", \"five\", \"a third\" or \"hundreds\""
     )
     if not tolerances.decimal_comma and _DECIMAL_COMMA_HINT.search(body):
@@ -629,10 +659,10 @@ def _stepped_quantity(text: str, match: re.Match[str], tolerances: Tolerances, q
     """
     inner = _parse_text(match["body"], tolerances, quotient)
     if inner.hedge is not Hedge.EXACT or inner.percent or inner.reading is Reading.FRACTION:
-        raise QuantityError(f"cannot read {text!r}: a rounding step goes with a plain count or amount, not {match['body']!r}")
+        raise QuantityError(f"cannot read {quoted(text)}: a rounding step goes with a plain count or amount, not {match['body']!r}")
     step = Fraction(match["step"].replace(",", ""))
     if step <= 0:
-        raise QuantityError(f"cannot read {text!r}: a rounding step must be more than 0")
+        raise QuantityError(f"cannot read {quoted(text)}: a rounding step must be more than 0")
     half = step / 2
     around = Interval(inner.nominal - half, inner.nominal + half)
     return attrs.evolve(inner, text=text, interval=Interval.hull([inner.interval, around]), reading=Reading.ROUND)
@@ -652,12 +682,12 @@ def _part_of_scale_quantity(text: str, match: re.Match[str], hedge: Hedge, toler
     if match["currency"]:
         unit = _CURRENCY_AFTER_NUMBER.get(match["currency"], "")
         if not unit:
-            raise QuantityError(f"cannot read {text!r}: {match['currency']!r} after {match['scale']!r} is not a currency")
+            raise QuantityError(f"cannot read {quoted(text)}: {match['currency']!r} after {match['scale']!r} is not a currency")
     hedge = Hedge.APPROXIMATE if hedge is Hedge.EXACT else hedge
     try:
         interval = _hedged_interval(value, Interval.point(value), hedge, tolerances)
     except ValueError:
-        raise QuantityError(f"cannot read {text!r}: no number is {hedge.value} {format_number(value)}") from None
+        raise QuantityError(f"cannot read {quoted(text)}: no number is {hedge.value} {format_number(value)}") from None
     return Quantity(
         text=text, nominal=value, interval=interval, hedge=hedge, reading=Reading.FRACTION, unit=unit, tolerances=tolerances
     )
@@ -671,7 +701,7 @@ def _one_in_share(text: str, match: re.Match[str]) -> Fraction:
     """The share "N in M" names; an error unless 0 <= N <= M and M > 0."""
     part, whole = (_count_value(text, match[name]) for name in ("part", "whole"))
     if whole == 0 or part > whole:
-        raise QuantityError(f"cannot read {text!r}: {part} in {whole} is no share")
+        raise QuantityError(f"cannot read {quoted(text)}: {part} in {whole} is no share")
     return Fraction(part, whole)
 
 
@@ -681,7 +711,7 @@ def _count_value(text: str, written: str) -> int:
         return int(written)
     if _NUMBER_WORD_PHRASE.fullmatch(written):
         return _number_word_value(written)
-    raise QuantityError(f"cannot read {text!r}: {written!r} is not a number")
+    raise QuantityError(f"cannot read {quoted(text)}: {written!r} is not a number")
 
 
 def _fraction_quantity(text: str, share: Fraction, hedge: Hedge, tolerances: Tolerances) -> Quantity:
@@ -720,7 +750,7 @@ def _fraction_quantity(text: str, share: Fraction, hedge: Hedge, tolerances: Tol
 def _vague_quantity(text: str, match: re.Match[str], hedge: Hedge, tolerances: Tolerances) -> Quantity:
     """A vague quantity ("hundreds", "tens of thousands", "millions of dollars") as the readings table's interval."""
     if hedge is not Hedge.EXACT:
-        raise QuantityError(f"cannot read {text!r}: a vague quantity such as {match['vague']!r} takes no hedge")
+        raise QuantityError(f"cannot read {quoted(text)}: a vague quantity such as {match['vague']!r} takes no hedge")
     low, high = _VAGUE_QUANTITIES[match["vague"]]
     return Quantity(
         text=text,
@@ -751,7 +781,7 @@ def _split_hedge(text: str, normal: str) -> tuple[Hedge, str]:
     suffix = _SUFFIX.search(body) if body.endswith(_SUFFIX_ENDINGS) else None
     if suffix:
         if hedge is not Hedge.EXACT:
-            raise QuantityError(f"cannot read {text!r}: it has two hedges")
+            raise QuantityError(f"cannot read {quoted(text)}: it has two hedges")
         hedge = _SUFFIX_HEDGES[suffix["hedge"]]
         body = body[: suffix.start()]
     return hedge, body
@@ -776,7 +806,7 @@ def _one_currency(text: str, codes: Iterable[str]) -> str:
     """The one currency a text names ("$2-3 billion", "USD 2 billion to USD 3 billion"), or ""."""
     named = sorted({code for code in codes if code})
     if len(named) > 1:
-        raise QuantityError(f"cannot read {text!r}: it names two currencies, {' and '.join(named)}")
+        raise QuantityError(f"cannot read {quoted(text)}: it names two currencies, {' and '.join(named)}")
     return named[0] if named else ""
 
 
@@ -849,9 +879,9 @@ def _range_quantity(
     if last.scale > 1 and first.scale == 1:
         low *= last.scale
     if low > high:
-        raise QuantityError(f"cannot read {text!r}: the range runs from the larger number to the smaller")
+        raise QuantityError(f"cannot read {quoted(text)}: the range runs from the larger number to the smaller")
     if unit and (first.percent or last.percent):
-        raise QuantityError(f"cannot read {text!r}: a percentage has no currency")
+        raise QuantityError(f"cannot read {quoted(text)}: a percentage has no currency")
     interval = Interval.hull(
         _hedged_interval(end, Interval.point(end), hedge, tolerances) for end in (low, high)
     )
@@ -990,7 +1020,7 @@ def _parse_factor_text(text: str, tolerances: Tolerances) -> Factor:
             return _percent_factor(text, percent, bool(change["up"]), exactly, tolerances)
     hedge, body = _split_hedge(text, normal)
     if exactly and hedge is not Hedge.EXACT:
-        raise QuantityError(f"cannot read {text!r} as a ratio: it is both exact and {hedge.value}")
+        raise QuantityError(f"cannot read {quoted(text)} as a ratio: it is both exact and {hedge.value}")
     candidates, note = _factor_candidates(text, body, tolerances.decimal_comma)
     if exactly:
         return Factor(text, candidates, tuple(map(Interval.point, candidates)), "stated exactly", note, tolerances=tolerances)
@@ -1001,7 +1031,7 @@ def _parse_factor_text(text: str, tolerances: Tolerances) -> Factor:
         try:
             readings.append(_hedged_interval(candidate, plain, hedge, tolerances))
         except ValueError:
-            raise QuantityError(f"cannot read {text!r}: no ratio is {hedge.value} {format_number(candidate)}") from None
+            raise QuantityError(f"cannot read {quoted(text)}: no ratio is {hedge.value} {format_number(candidate)}") from None
     return Factor(text, candidates, tuple(readings), _factor_basis(hedge, tolerances), note, tolerances=tolerances)
 
 
@@ -1019,14 +1049,14 @@ def _factor_candidates(text: str, body: str, decimal_comma: bool) -> tuple[tuple
             return (count, count + 1), _NOTES["more"]
         if times["less"]:
             if count <= 0:
-                raise QuantityError(f"cannot read {text!r} as a ratio: {format_number(count)} times less is no ratio")
+                raise QuantityError(f"cannot read {quoted(text)} as a ratio: {format_number(count)} times less is no ratio")
             return (1 / count, 1 / (count + 1)), _NOTES["less"]
         return (count,), ""
     try:
         return (_ratio_number(body, decimal_comma),), ""
     except (ValueError, ZeroDivisionError):
         raise QuantityError(
-            f"cannot read {text!r} as a ratio: expected a number or a word such as "
+            f"cannot read {quoted(text)} as a ratio: expected a number or a word such as "
             "\"double\", \"three times\", \"tenfold\", \"half\" or \"10 percent higher\""
         ) from None
 
@@ -1039,7 +1069,7 @@ def _factor_count(stated: str, word: str, decimal_comma: bool) -> Fraction:
     try:
         return _ratio_number(word, decimal_comma)
     except (ValueError, ZeroDivisionError):
-        raise QuantityError(f"cannot read {stated!r} as a ratio: {word!r} is not a number") from None
+        raise QuantityError(f"cannot read {quoted(stated)} as a ratio: {quoted(word)} is not a number") from None
 
 
 # A ratio stated as a number: "2.5", "1,000", "3/2". "2,5" is no number unless the decimal mark is a comma.

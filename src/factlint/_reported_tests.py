@@ -8,8 +8,9 @@ from fractions import Fraction
 
 import attrs
 
+from factlint._echo import quoted
 from factlint._intervals import Interval
-from factlint._quantities import Quantity, QuantityError, Reading
+from factlint._quantities import MAX_EXPONENT, Quantity, QuantityError, Reading, exponent_too_large
 
 __all__ = [
     "PComparison",
@@ -78,6 +79,8 @@ class StatedNumber:
         power = _POWER.search(plain)
         exponent = 0
         if power is not None:
+            if exponent_too_large(power["exponent"][1:]):
+                raise ReportedTestError(f"the power of ten in {quoted(text.strip())} is beyond ±{MAX_EXPONENT:,}, too large to read")
             exponent = int(power["exponent"])
             plain = plain[: power.start()]
         _, _, part = plain.partition(".")

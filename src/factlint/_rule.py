@@ -192,8 +192,10 @@ class RuleSet:
         return RuleSet([*self.rules, *extra], warnings=self.warnings)
 
     def is_known_selector(self, selector: str) -> bool:
-        """A code or a prefix of at least one rule's code ("ALL" selects everything)."""
-        selector = selector.upper()
+        """A code or a prefix of at least one rule's code ("ALL" selects everything); an empty text is neither."""
+        selector = selector.strip().upper()
+        if not selector:
+            return False
         return selector == "ALL" or any(code.startswith(selector) for code in self._by_code)
 
     def check_selectors(self, field: str, selectors: Sequence[str] | None) -> tuple[str, ...] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from fractions import Fraction
 from typing import Any, TypeVar
 
 import attrs
@@ -35,6 +36,7 @@ from factlint._loading.entries import (
 )
 from factlint._loading.locations import LazyLocation
 from factlint._model import (
+    EMPTY_CODE_MESSAGE,
     Check,
     Claim,
     ClaimSet,
@@ -96,6 +98,8 @@ _claim_as_stated = _as_stated(ClaimEntry, "value", "of", *_CLAIM_DATES)
 _file_as_stated = _as_stated(FileEntry)
 # A Claim's error names its field first ("items must be at least 1", "cannot read per = ...").
 _NAMED_FIELD = re.compile(r"(?:cannot read )?(\w+)")
+# `of = 3.0`: a base written as a decimal number.
+_DECIMAL_BASE = re.compile(r"-?[0-9][0-9,]*\.[0-9]+")
 
 
 @attrs.define
@@ -312,16 +316,28 @@ def _file_settings(builder: _Builder, document: Document, raw: object) -> FileSe
     file_entry = builder.structure(document, ("factlint",), raw, FileEntry)
     if file_entry is None:
         return None
+    fields = _file_as_stated(file_entry)
+    fields["ignore"] = _stated_codes(builder, document, ("factlint",), file_entry.ignore)
     try:
         return FileSettings(
             path=document.path,
-            **_file_as_stated(file_entry),
+            **fields,
             location=document.locate(("factlint",)),
             locations={"ignore": document.locate(("factlint", "ignore"))},
         )
     except ValueError as error:
         builder.problem(INVALID_VALUE.code, str(error), document.locate(("factlint", "fiscal_year_start")))
         return None
+
+
+def _stated_codes(builder: _Builder, document: Document, where: DocPath, codes: list[str]) -> list[str]:
+    """The codes an `ignore` names; an empty one, which would silence every rule, is reported and left out."""
+    if all(code.strip() for code in codes):
+        return codes
+    for index, code in enumerate(codes):
+        if not code.strip():
+            builder.problem(INVALID_VALUE.code, EMPTY_CODE_MESSAGE, document.locate((*where, "ignore", index)))
+    return [code for code in codes if code.strip()]
 
 
 def _read_date(
@@ -376,6 +392,7 @@ def _claim(
         builder.problem(INVALID_VALUE.code, f"value: {error}", document.locate((*where, "value")))
         readable = False
     fields = _claim_as_stated(entry)
+    fields["ignore"] = _stated_codes(builder, document, where, entry.ignore)
     for field in _CLAIM_DATES:
         try:
             fields[field] = _read_date(builder, document, where, field, getattr(entry, field), reference)
@@ -401,9 +418,14 @@ def _claim(
 
 
 def _base(stated: int | str | None) -> int | str | None:
-    """`of` is a number ("43" or 43) or the id of a claim holding the number."""
+    """`of` is a number ("43", 43, or 43.0 as TOML and JSON may write it) or the id of a claim holding the number."""
     if isinstance(stated, str) and stated.replace(",", "").strip().isdigit():
         return int(stated.replace(",", ""))
+    if isinstance(stated, str) and _DECIMAL_BASE.fullmatch(stated.strip()):
+        number = Fraction(stated.strip().replace(",", ""))
+        if number.denominator != 1:
+            raise ValueError(f"of must be a positive whole number (the base n) or a claim id, not {stated.strip()}")
+        return int(number)
     return stated
 
 
@@ -413,11 +435,55 @@ def _relation(builder: _Builder, document: Document, table: str, index: int, ent
     try:
         return _RELATION_MODELS[type(entry)](**fields, location=LazyLocation.of(document, where), locations=_FieldLocations(document, where, entry))
     except ExpressionError as error:
-        location = document.locate((*where, "expr"))
-        # Point inside the expression text, just after the opening quote.
-        column = location.column + error.column
-        builder.problem(INVALID_VALUE.code, f"expr: {error}", attrs.evolve(location, column=column))
+        builder.problem(INVALID_VALUE.code, f"expr: {error}", _inside_string(document, (*where, "expr"), error.column - 1))
     except (QuantityError, ValueError) as error:
         field = {"ratio": "factor"}.get(table, next(iter(fields)))
         builder.problem(INVALID_VALUE.code, f"{field}: {error}", document.locate((*where, field)))
     return None
+
+
+
+# An escape sequence in a TOML or JSON string: one character of the text it stands for,
+# or none for a TOML line-ending backslash (which also drops the blanks after it).
+_STRING_ESCAPE = re.compile(r"\\(?:[ \t]*\r?\n[ \t\r\n]*|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+# JSON writes a character beyond U+FFFF as two escapes.
+_SURROGATE_PAIR_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9A-Fa-f]{2}\\u[dD][c-fC-F][0-9A-Fa-f]{2}")
+
+
+def _inside_string(document: Document, where: DocPath, index: int) -> Location:
+    """Where the character `index` of the string at `where` was written, counting escapes and line breaks as written."""
+    location = document.locate(where)
+    raw = document.source_map.raw(where) if document.source_map is not None else None
+    if raw is None or not raw.startswith(('"', "'")):
+        return attrs.evolve(location, column=location.column + 1 + index)
+    offset = _raw_offset(raw, index)
+    before = raw[:offset]
+    newlines = before.count("\n")
+    if not newlines:
+        return attrs.evolve(location, column=location.column + offset)
+    return attrs.evolve(location, line=location.line + newlines, column=offset - before.rfind("\n"))
+
+
+def _raw_offset(raw: str, index: int) -> int:
+    """The offset in a string as written (with its quotes) of the character `index` of the string it stands for."""
+    quotes = 3 if raw.startswith(('"""', "'''")) else 1
+    offset = quotes
+    if quotes == 3:
+        # A line break right after the opening quotes is not part of the string.
+        offset += 2 if raw.startswith("\r\n", offset) else 1 if raw.startswith("\n", offset) else 0
+    escapes = raw.startswith('"')
+    count = 0
+    while offset < len(raw):
+        escape = _STRING_ESCAPE.match(raw, offset) if escapes and raw[offset] == "\\" else None
+        if escape is not None and "\n" in escape.group():
+            offset = escape.end()
+            continue
+        if count == index:
+            break
+        if escape is not None:
+            offset = (_SURROGATE_PAIR_ESCAPE.match(raw, offset) or escape).end()
+        else:
+            # tomllib reads a CRLF line break as one LF.
+            offset += 2 if raw.startswith("\r\n", offset) else 1
+        count += 1
+    return offset

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -134,9 +135,12 @@ def parse_csv(text: str, path: str) -> Document:
     """
     problems: list[Problem] = []
     document = Document(path, {}, None, problems)
-    rows = _rows(text, path, problems)
+    broken_lines: set[int] = set()
+    rows = _rows(text, path, problems, broken_lines)
     header = next(rows, None)
     if header is None:
+        if problems:
+            return document  # a header never closed is reported already
         problems.append(Problem(INVALID_FILE.code, "empty CSV file: expected a header row naming the claim fields", Location(path, 1, 1)))
         return document
     header_line, header_cells = header
@@ -162,6 +166,12 @@ def parse_csv(text: str, path: str) -> Document:
     id_cell = columns["id"] - 1
     for line, row in rows:
         row_lines.append(line)
+        if line in broken_lines:
+            # Reported at its unclosed quote; its id, if the row got that far, is known to exist.
+            entries.append(None)
+            if id_cell < len(row) - 1 and row[id_cell]:
+                document.unreadable_ids.add(row[id_cell])
+            continue
         if len(row) != width:
             entries.append(None)
             if id_cell < len(row) and row[id_cell]:
@@ -191,20 +201,93 @@ def parse_csv(text: str, path: str) -> Document:
     return document
 
 
-def _rows(text: str, path: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
-    """(first line, cells) of each non-blank row; a CSV syntax error is reported and reading goes on."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
+def _rows(text: str, path: str, problems: list[Problem], broken_lines: set[int]) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) of each non-blank row; a CSV syntax error is reported and reading goes on.
+
+    A quote that opens a field and is never closed would take the rest of the file into
+    that field: it is reported where it opens, and reading starts again on the next line.
+    The row it breaks is given with its cells before the quote, and its line is added to
+    `broken_lines`.
+    """
+    start, first_line, header_read = 0, 1, False
+    while start < len(text):
+        last: tuple[int, list[str]] | None = None
+        for row in _rows_from(text, start, first_line, path, problems):
+            if last is not None:
+                yield last
+                header_read = True
+            last = row
+        if last is None:
+            return
+        line = last[0]
+        row_start = _line_offset(text, start, line - first_line)
+        unclosed = _unclosed_quote(text, row_start)
+        if unclosed is None:
+            yield last
+            return
+        quote, field = unclosed
+        quote_line = line + len(_LINE_END.findall(text, row_start, quote))
+        problems.append(
+            Problem(
+                INVALID_FILE.code,
+                "this quote is never closed, so the rest of the file would be read into one cell: close it, or double it (\"\") to write a quote",
+                Location(path, quote_line, field),
+            )
+        )
+        if not header_read:
+            return  # the header itself is broken: no row can be read against it
+        broken_lines.add(line)
+        yield line, next(csv.reader(io.StringIO(text[row_start:quote], newline="")), [])
+        next_line = _LINE_END.search(text, quote)
+        start, first_line = (next_line.end(), quote_line + 1) if next_line else (len(text), quote_line)
+
+
+def _rows_from(text: str, start: int, first_line: int, path: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text[start:] if start else text, newline=""))
+    line = first_line
     while True:
         try:
             for row in reader:
                 if row:
                     yield line, row
-                line = reader.line_num + 1
+                line = first_line + reader.line_num
             return
         except csv.Error as error:
             problems.append(Problem(INVALID_FILE.code, f"CSV syntax error: {error}", Location(path, line, 1)))
-            line = reader.line_num + 1
+            line = first_line + reader.line_num
+
+
+def _line_offset(text: str, start: int, lines: int) -> int:
+    """The offset of the line `lines` lines after the one starting at `start`."""
+    if lines <= 0:
+        return start
+    found = next(itertools.islice(_LINE_END.finditer(text, start), lines - 1, None), None)
+    return len(text) if found is None else found.end()
+
+
+def _unclosed_quote(text: str, row_start: int) -> tuple[int, int] | None:
+    """(offset, field number) of a quote that opens a field of the row at `row_start` and never closes, as csv.reader reads it."""
+    position, field, at_field_start = row_start, 1, True
+    while position < len(text):
+        char = text[position]
+        if at_field_start and char == '"':
+            opening = position
+            while True:
+                closing = text.find('"', position + 1)
+                if closing < 0:
+                    return opening, field
+                if not text.startswith('"', closing + 1):
+                    break
+                position = closing + 1  # a doubled quote is one quote inside the field
+            position, at_field_start = closing + 1, False
+            continue
+        if char in "\r\n":
+            return None
+        at_field_start = char == ","
+        if at_field_start:
+            field += 1
+        position += 1
+    return None
 
 
 def _read_header(cells: list[str], line: int, path: str, problems: list[Problem]) -> tuple[dict[str, int], dict[str, int]]:

@@ -11,7 +11,16 @@ import attrs
 
 from factlint._loading.gitignore import IgnoreFiles
 
-__all__ = ["FACT_FILE_SUFFIXES", "NO_EXCLUSIONS", "Exclusions", "StrPath", "context_files", "discover", "fact_files_by_folder"]
+__all__ = [
+    "FACT_FILE_SUFFIXES",
+    "NO_EXCLUSIONS",
+    "Exclusions",
+    "StrPath",
+    "context_files",
+    "discover",
+    "fact_files_by_folder",
+    "is_a_folder",
+]
 
 FACT_FILE_SUFFIXES = (".facts.toml", ".facts.json", ".facts.csv")
 
@@ -51,7 +60,9 @@ NO_EXCLUSIONS = Exclusions()
 def discover(paths: Iterable[StrPath], *, exclusions: Exclusions = NO_EXCLUSIONS) -> list[Path]:
     """The fact files named, and those under the folders named, in a stable order.
 
-    Folder search skips hidden names and what `exclusions` leave out; a file named is always found.
+    Folder search skips hidden names and what `exclusions` leave out; a file named is always found,
+    whatever its name. A folder that cannot be listed, and a fact file that is a symbolic link to
+    nothing, are found too, so that loading them reports them where they are.
     Raises FileNotFoundError for a path that does not exist.
     """
     found: list[Path] = []
@@ -59,7 +70,7 @@ def discover(paths: Iterable[StrPath], *, exclusions: Exclusions = NO_EXCLUSIONS
         path = Path(given)
         if path.is_dir():
             found.extend(sorted(_search(path, exclusions)))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             raise FileNotFoundError(f"{given}: no such file or folder")
@@ -68,7 +79,12 @@ def discover(paths: Iterable[StrPath], *, exclusions: Exclusions = NO_EXCLUSIONS
 
 def _search(root: Path, exclusions: Exclusions) -> Iterable[Path]:
     ignore_files = {root: exclusions.ignore_files(root)}
-    for folder_name, folder_names, file_names in os.walk(root):
+    unlistable: list[Path] = []
+
+    def cannot_list(error: OSError) -> None:
+        unlistable.append(Path(error.filename))
+
+    for folder_name, folder_names, file_names in os.walk(root, onerror=cannot_list):
         folder = Path(folder_name)
         here = ignore_files.pop(folder)
         kept = []
@@ -83,9 +99,18 @@ def _search(root: Path, exclusions: Exclusions) -> Iterable[Path]:
             if (
                 name.endswith(FACT_FILE_SUFFIXES)
                 and not exclusions.excludes(candidate, here, is_folder=False)
-                and candidate.is_file()
+                and _may_be_a_file(candidate)
             ):
                 yield candidate
+    yield from unlistable
+
+
+def _may_be_a_file(path: Path) -> bool:
+    """A file, a symbolic link to nothing, or a name whose kind cannot be told: loading reports the last two."""
+    try:
+        return path.is_file() or (path.is_symlink() and not path.exists())
+    except OSError:
+        return True
 
 
 def fact_files_by_folder(paths: Iterable[StrPath], *, exclusions: Exclusions = NO_EXCLUSIONS) -> dict[Path, list[Path]]:
@@ -95,21 +120,38 @@ def fact_files_by_folder(paths: Iterable[StrPath], *, exclusions: Exclusions = N
     but never a file found.
     """
     found = discover(paths, exclusions=exclusions)
-    folders: dict[Path, list[Path]] = {path.parent: [] for path in found}
+    folders: dict[Path, list[Path]] = {}
     for path in found:
-        folders[path.parent].append(path)
+        # A folder that could not be listed is a group of its own, not context for its parent's files.
+        folders.setdefault(path if is_a_folder(path) else path.parent, []).append(path)
     return {folder: _folder_files(folder, named, exclusions) for folder, named in folders.items()}
 
 
+def is_a_folder(path: Path) -> bool:
+    """Path.is_dir(), but False where a folder on the way cannot be searched (is_dir() raises there)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _folder_files(folder: Path, named: Sequence[Path], exclusions: Exclusions) -> list[Path]:
+    """The fact files of `folder` (those `named` whatever their names); only those named when it cannot be listed."""
     ignore_files = exclusions.ignore_files(folder)
-    names = {path.name for path in named}
+    names = {path.name for path in named if path.parent == folder}
+    try:
+        listed = sorted(folder.iterdir())
+    except OSError:
+        return sorted(named)
     return [
         path
-        for path in sorted(folder.iterdir())
-        if path.name.endswith(FACT_FILE_SUFFIXES)
-        and path.is_file()
-        and (path.name in names or not exclusions.excludes(path, ignore_files, is_folder=False))
+        for path in listed
+        if path.name in names
+        or (
+            path.name.endswith(FACT_FILE_SUFFIXES)
+            and _may_be_a_file(path)
+            and not exclusions.excludes(path, ignore_files, is_folder=False)
+        )
     ]
 
 

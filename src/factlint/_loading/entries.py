@@ -192,6 +192,17 @@ def _make_converter() -> cattrs.Converter:
         return list(converter.structure(value, tuple[str, ...]))
 
     converter.register_structure_hook_func(lambda type_: type_ == list[str], strict_list)
+
+    structure_table = converter.get_structure_hook(dict[str, str])
+
+    def strict_table(value: object, type_: type[object]) -> dict[str, str]:
+        # cattrs would call .items() on whatever it is given, and report that it has none.
+        if not isinstance(value, dict):
+            raise ValueError(f'expected a table such as {{ charge = "AWOL" }}, not {describe(value)}')
+        table: dict[str, str] = structure_table(value, type_)
+        return table
+
+    converter.register_structure_hook_func(lambda type_: type_ == dict[str, str], strict_table)
     return converter
 
 

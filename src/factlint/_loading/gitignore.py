@@ -32,7 +32,7 @@ class IgnoreFiles:
         """
         folder = folder.absolute()
         chain = [folder, *folder.parents]
-        top = next((index for index, each in enumerate(chain) if (each / ".git").exists()), None)
+        top = next((index for index, each in enumerate(chain) if _exists(each / ".git")), None)
         if top is not None:
             chain = chain[: top + 1]
         patterns = cls(_read(chain[-1] / ".git" / "info" / "exclude", chain[-1])) if top is not None else cls()
@@ -57,6 +57,14 @@ class IgnoreFiles:
             if pattern.regex.fullmatch(full[len(pattern.base) + 1 :]):
                 ignored = not pattern.negated
         return ignored
+
+
+def _exists(path: Path) -> bool:
+    """Path.exists(), but False where a folder on the way cannot be searched (exists() raises there)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _read(file: Path, folder: Path) -> tuple[_Pattern, ...]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
+from factlint._codes import INVALID_FILE
 from factlint._loading.building import FileBuild, build, build_file, combine, sources_of
 from factlint._loading.csv_tables import parse_csv
 from factlint._loading.discovery import (
@@ -18,9 +22,10 @@ from factlint._loading.discovery import (
     context_files,
     discover,
     fact_files_by_folder,
+    is_a_folder,
 )
 from factlint._loading.documents import Document, parse_json, parse_toml
-from factlint._model import ClaimSet
+from factlint._model import ClaimSet, Location, Problem
 from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
 
 if TYPE_CHECKING:
@@ -65,7 +70,68 @@ def load_text_in_folder(
 
 
 def _read_file(path: Path) -> Document:
-    return _read(path.read_bytes(), str(path))
+    """A fact file's document; one that cannot be read (or a folder that cannot be listed) is an F001 at its path."""
+    if is_a_folder(path):
+        try:
+            with os.scandir(path):
+                reason = "it could not be listed when it was searched"
+        except OSError as error:
+            reason = error.strerror or str(error)
+        return Document.unreadable(str(path), f"cannot list this folder, so its fact files are not checked: {reason}")
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if is_a_folder(path.parent) and path.is_symlink() and not path.exists():
+            reason = f"it is a symbolic link to {os.readlink(path)}, which does not exist"
+        return Document.unreadable(str(path), f"cannot read this file: {reason}")
+    return _read(content, str(path))
+
+
+def _content(path: Path) -> bytes | None:
+    """A fact file's bytes, or None when it cannot be read (then `_read_file` reports it)."""
+    if is_a_folder(path):
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+# Where JSON (as parse_json reads it) and CSV end a line: at LF, CR or CRLF; TOML ends one at LF.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _not_utf8(data: bytes, path: str, error: UnicodeDecodeError) -> Document:
+    """A file with bytes that are not UTF-8: the first is reported where it is, and the rest of the file is still checked.
+
+    Each such byte is read as U+FFFD, the replacement character, so that a stray Latin-1 or
+    Windows-1252 letter in a quote costs one finding, not the file.
+    """
+    before = data[: error.start].decode("utf-8-sig")
+    if path.endswith((".json", ".csv")):
+        line_ends = [match.end() for match in _LINE_END.finditer(before)]
+        line, line_start = len(line_ends) + 1, line_ends[-1] if line_ends else 0
+    else:
+        line, line_start = before.count("\n") + 1, before.rfind("\n") + 1
+    column = len(before) - line_start + 1
+    if path.endswith(".csv"):
+        # A CSV location's column counts fields: the byte is in the last field begun on its line.
+        try:
+            column = max(1, len(next(csv.reader([before[line_start:]]), [])))
+        except csv.Error:  # a NUL, before Python 3.11
+            column = 1
+    bad = data[error.start : error.end]
+    problem = Problem(
+        INVALID_FILE.code,
+        f"not UTF-8 text: the byte{'s' if len(bad) > 1 else ''} {bad.hex(' ').upper()} cannot be read as UTF-8 "
+        "(was the file saved in another encoding, such as Windows-1252?); such bytes are read as U+FFFD "
+        "and the rest of the file is checked",
+        Location(path, line, column),
+    )
+    document = _parse(data.decode("utf-8-sig", errors="replace"), path)
+    document.problems.insert(0, problem)
+    return document
 
 
 def load_by_folder(
@@ -101,10 +167,14 @@ def load_by_folder(
 def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_start: int, cache: Cache) -> ClaimSet:
     """`load`, taking from the cache each file whose build it holds, and keeping there the files it builds."""
     paths = list(discover(files))
-    contents = [path.read_bytes() for path in paths]
-    builds: list[FileBuild | None] = [cache.get(str(path), content) for path, content in zip(paths, contents)]
+    contents = [_content(path) for path in paths]
+    builds: list[FileBuild | None] = [
+        None if content is None else cache.get(str(path), content) for path, content in zip(paths, contents)
+    ]
     documents: dict[int, Document] = {
-        index: _read(content, str(path)) for index, (path, content, found) in enumerate(zip(paths, contents, builds)) if found is None
+        index: _read_file(path) if content is None else _read(content, str(path))
+        for index, (path, content, found) in enumerate(zip(paths, contents, builds))
+        if found is None
     }
     # Every source of the folder first: a claim's dates are read against its source's `published` date.
     sources = {index: sources_of(document, tolerances, fiscal_year_start) for index, document in documents.items()}
@@ -115,13 +185,18 @@ def _load_cached(files: Iterable[Path], tolerances: Tolerances, fiscal_year_star
     }
     for index, found in enumerate(builds):
         # Compared as written out in full: DateRange's equality leaves out how the date was stated.
-        if found is not None and any(repr(published.get(source_id)) != repr(date) for source_id, date in found.published_used.items()):
-            documents[index] = _read(contents[index], str(paths[index]))
+        content = contents[index]
+        if found is not None and content is not None and any(
+            repr(published.get(source_id)) != repr(date) for source_id, date in found.published_used.items()
+        ):
+            documents[index] = _read(content, str(paths[index]))
     built: list[FileBuild] = []
     for index, found in enumerate(builds):
         if found is None or index in documents:
             found = build_file(documents[index], tolerances, fiscal_year_start, published)
-            cache.put(str(paths[index]), contents[index], found)
+            content = contents[index]
+            if content is not None:
+                cache.put(str(paths[index]), content, found)
         built.append(found)
     return combine(built)
 
@@ -131,7 +206,7 @@ def _read(content: bytes, path: str) -> Document:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return Document.unreadable(path, f"not UTF-8 text: {error.reason} at byte {error.start}")
+        return _not_utf8(content, path, error)
     return _parse(text, path)
 
 
