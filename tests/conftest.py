@@ -28,7 +28,6 @@ settings.register_profile(
 )
 
 
-
 @pytest.fixture(autouse=True)
 def _no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The command line's cache is off in every test (tests/test_cache.py turns it on), and its key is never the user's."""

@@ -84,3 +84,64 @@ def test_a_lazy_location_pickles_copies_and_evolves_as_the_location_it_stands_fo
     moved = attrs.evolve(lazy, column=5)
     assert moved == Location("cases.facts.toml", 1, 5)
     assert attrs.asdict(lazy) == {"path": "cases.facts.toml", "line": 1, "column": 1}
+
+
+JSON_DOCUMENT = """\
+{
+  "factlint": {"ignore": ["A101"], "infer": false},
+  "source": [],
+  "claim": [
+    {"id": "a", "metric": "n", "value": "1,000", "dims": {"region": "north", "charge": "AWOL"}},
+    7,
+    {"id": "b", "metric": "n", "value": 12.50, "ignore": ["T101", "F005"]}
+  ],
+  "note": "a scalar at the top",
+  "sum": [
+    {"total": "c",
+     "parts": ["a", "b"]}
+  ]
+}
+"""
+
+
+@pytest.mark.parametrize("text", [JSON_DOCUMENT, "\ufeff" + JSON_DOCUMENT, '[{"id": "a"}]', '{"claim": [[1, [2]], {"x": {"y": 1}}]}'])
+def test_json_positions_found_entry_by_entry_are_those_of_a_whole_scan(text: str) -> None:
+    from factlint._positions import json_source_map
+
+    reference = _WholeScan(text)
+    paths = [*reference.paths(), ("claim", 9), ("nothing",), ("claim", 0, "missing"), (3,)]
+    assert len(paths) > 6
+    shared = json_source_map(text)
+    for path in paths:
+        # A fresh map for each path too: the first question decides how much is scanned.
+        for source_map in (json_source_map(text), shared):
+            assert (source_map.value(path), source_map.key(path), source_map.raw(path)) == (
+                reference.value(path), reference.key(path), reference.raw(path)
+            ), path
+
+
+def test_json_positions_of_a_repeated_key_are_those_of_its_last_value_as_json_loads_reads_it() -> None:
+    from factlint._positions import Position, json_source_map
+
+    text = '{"claim": [{"id": "a", "dims": {}}],\n "claim": [{"id": "b"}]}'
+    assert json.loads(text)["claim"] == [{"id": "b"}]
+    source_map = json_source_map(text)
+    assert source_map.value(("claim", 0, "id")) == Position(2, 19)
+    assert source_map.value(("claim", 0, "dims")) is None
+
+
+class _WholeScan(SourceMap):
+    """The JSON source map as it was: everything scanned on the first question."""
+
+    def __init__(self, text: str) -> None:
+        from factlint._positions import _BOM, _JSON_SPACE, _scan_json_value, _skip
+
+        super().__init__(text)
+        self._spans: dict[tuple[object, ...], object] = {}
+        _scan_json_value(text, _skip(_JSON_SPACE, text, 1 if text.startswith(_BOM) else 0), (), -1, self._spans, 0)
+
+    def paths(self) -> list[tuple[object, ...]]:
+        return list(self._spans)
+
+    def _span(self, path):  # type: ignore[no-untyped-def]
+        return self._spans.get(tuple(path))

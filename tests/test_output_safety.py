@@ -152,6 +152,12 @@ def test_error_messages_show_control_characters_of_a_path_as_escapes(tmp_path, m
     assert capsys.readouterr().err == "factlint: error: no\\n::error::forged: no such file or folder\n"
 
 
+def test_usage_errors_show_control_characters_of_an_argument_as_escapes(capsys):
+    assert main(["check", "--format", "text\n::error::forged"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "'text\\n::error::forged'" in line
+
+
 @rule("X901", "hostile-rule", summary="a summary\n::error file=x::forged\x1b[2J")
 def hostile_rule(claim_set, context):
     """A page\n\x1b[2J::error file=x::forged\r\nwith two lines."""
@@ -247,6 +253,13 @@ def test_output_file_that_would_be_collected_as_a_fact_file_is_refused(project, 
     assert "in 1 file" in capsys.readouterr().out
 
 
+def test_output_file_named_as_a_fact_file_in_the_working_directory_is_refused_when_no_path_is_given(project, capsys):
+    (project / "reporting").mkdir()
+    (project / "cases.facts.toml").rename(project / "reporting" / "cases.facts.toml")
+    assert main(["check", "--no-config", "--output-file", "report.facts.json"]) == 2
+    assert not (project / "report.facts.json").exists()
+
+
 @pytest.mark.parametrize("output", ["report.json", "out/report.txt", ".reports/report.facts.json", "../report.facts.json"])
 def test_output_file_outside_what_is_checked_is_written(project, capsys, output):
     assert main(["check", "--no-config", "--output-file", output]) == 1
@@ -292,6 +305,13 @@ def test_output_file_through_a_symbolic_link_replaces_its_target_and_keeps_the_l
     assert main(["check", "--no-config", "--output-file", "report.txt"]) == 1
     assert (project / "report.txt").is_symlink()
     assert "A101" in (project / "reports" / "latest.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stderr"), reason="needs /dev/stderr")
+def test_output_file_that_is_a_device_is_written_to_directly(surrogate):
+    result = run("check", str(surrogate), "--no-config", "--output-file", "/dev/stderr", capture_output=True)
+    assert (result.returncode, result.stdout) == (1, b"")
+    assert b"A104" in result.stderr
 
 
 @pytest.mark.parametrize("output", ["", " "])
@@ -483,16 +503,3 @@ def test_without_an_internal_error_verbose_changes_nothing(surrogate, capsys):
     plain = capsys.readouterr()
     assert main(["check", str(surrogate), "--no-config", "--concise", "--verbose"]) == 1
     assert capsys.readouterr() == plain
-
-
-def test_usage_errors_show_control_characters_of_an_argument_as_escapes(capsys):
-    assert main(["check", "--format", "text\n::error::forged"]) == 2
-    (line,) = capsys.readouterr().err.splitlines()
-    assert "'text\\n::error::forged'" in line
-
-
-@pytest.mark.skipif(not os.path.exists("/dev/stderr"), reason="needs /dev/stderr")
-def test_output_file_that_is_a_device_is_written_to_directly(surrogate):
-    result = run("check", str(surrogate), "--no-config", "--output-file", "/dev/stderr", capture_output=True)
-    assert (result.returncode, result.stdout) == (1, b"")
-    assert b"A104" in result.stderr

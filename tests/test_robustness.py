@@ -85,7 +85,12 @@ FIELD_NAMES = (
 # count): an input that takes longer shows a hang or a superlinear algorithm. Hypothesis's own
 # deadline is off, since it measures wall-clock time.
 BUDGET_SECONDS = 2.0
-_loader_settings = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Twice the default count on CI (two thirds of the robustness profile of tests/conftest.py).
+_loader_settings = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    max_examples=max(settings.default.max_examples, settings.get_profile("robustness").max_examples * 2 // 3),
+)
 # The command line costs more per example; it runs a third of the profile's count (at least 30).
 _cli_settings = settings(_loader_settings, max_examples=max(30, settings.default.max_examples // 3))
 

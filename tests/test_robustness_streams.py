@@ -33,9 +33,9 @@ HOSTILE_PIECES = (
     "\x00", "\x7f", "\x9b", "\u202e", "\u2066", "\ud800", "\udcff", "😀", "ü", "€", "\\", '"', "'", "\t", "#", "[", "]",
 )
 hostile_texts = st.lists(st.sampled_from(HOSTILE_PIECES) | st.text(max_size=3), max_size=6).map("".join)
-# A file name: anything but a separator or NUL, at most 200 bytes, ending in a fact-file suffix.
+# A file name: anything but a separator or NUL, at most 200 bytes, not hidden (discovery skips those).
 file_stems = hostile_texts.map(lambda text: re.sub("[/\x00]|[\ud800-\udc7f\udd00-\udfff]", "", text)).filter(
-    lambda stem: stem not in ("", ".", "..") and len(os.fsencode(stem)) <= 200
+    lambda stem: stem != "" and not stem.startswith(".") and len(os.fsencode(stem)) <= 200
 )
 
 

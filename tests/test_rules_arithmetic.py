@@ -8,7 +8,8 @@ from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint._model import Claim, ClaimSet, Sum
+from factlint import Severity, lint, load
+from factlint._model import Check, Claim, ClaimSet, Sum
 
 ANSWERS = "respondents by answer"
 
@@ -88,3 +89,25 @@ def test_shares_planted_beyond_rounding_above_100_are_always_found(parts, extra)
     # Each "N%" allows +-0.5, so adding more than half a point per share cannot be rounding.
     planted = [*parts[:-1], parts[-1] + len(parts) + extra]
     assert codes(ClaimSet(claims=shares(*(f"{part}%" for part in planted))), "A103") == ["A103"]
+
+
+# -- A104 on arithmetic too large to carry out ---------------------------------------------------
+
+
+def test_a_check_whose_arithmetic_grows_past_10000_digits_stops_with_a_warning(tmp_path):
+    path = tmp_path / "big.facts.toml"
+    expr = "*".join(["a"] * 998) + " > 0"
+    path.write_text(f'[[claim]]\nid = "a"\nmetric = "m"\nvalue = "{"9" * 4300}"\n\n[[check]]\nexpr = "{expr}"\n')
+    [finding] = lint(load([path]), select=["A104"])
+    assert finding.message == "this check's arithmetic grows past 10,000 digits; factlint stops there"
+    assert finding.severity is Severity.WARNING
+    assert finding.location is not None and finding.location.line == 7
+
+
+def test_a_check_on_4300_digit_values_within_10000_digits_is_evaluated():
+    big = "9" * 4300
+    claims = ClaimSet(claims=[Claim(id="a", metric="m", value=big)], relations=[Check(expr="a * a > 0")])
+    assert codes(claims, "A104") == []
+    failing = ClaimSet(claims=[Claim(id="a", metric="m", value=big)], relations=[Check(expr="a * a < 0")])
+    [finding] = findings(failing, "A104")
+    assert finding.severity is Severity.ERROR and "cannot hold" in finding.message

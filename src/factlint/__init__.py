@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from factlint._config import ConfigError, read_config
     from factlint._dates import DateError, DateRange, parse_date_range
     from factlint._engine import lint
-    from factlint._expressions import Expression, ExpressionError, parse_expression
+    from factlint._expressions import Expression, ExpressionError, ExpressionTooLarge, parse_expression
     from factlint._extraction import Draft, ExtractionError, extract
     from factlint._findings import ClaimRef, Finding, Report, RuleFailure
     from factlint._intervals import Interval, Truth
@@ -79,6 +79,7 @@ __all__ = [
     "Draft",
     "Expression",
     "ExpressionError",
+    "ExpressionTooLarge",
     "ExtractionError",
     "Factor",
     "Finding",

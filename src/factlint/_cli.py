@@ -423,7 +423,7 @@ def _check(args: argparse.Namespace) -> int:
     except _Stop as stop:
         return _fail(str(stop))
     if args.output_file:
-        refusal = _output_over_input(args.output_file, args.paths, plan.files, plan.configuration.path)
+        refusal = _output_over_input(args.output_file, args.paths or ["."], plan.files, plan.configuration.path)
         if refusal is not None:
             return _fail(refusal)
     if args.show_settings:

@@ -6,6 +6,12 @@ from fractions import Fraction
 
 from factlint._intervals import format_number
 
+# A typo is suggested only in a number of at most this many digits: a longer one has ten
+# variants per digit, each an int() of its own (seconds for a 4,300-digit value), and no
+# reader retypes a hundred-digit figure.
+_MAX_VARIANT_DIGITS = 100
+_VARIANT_LIMIT = 10**_MAX_VARIANT_DIGITS
+
 
 def typo_kind(stated: Fraction, needed: Fraction) -> str | None:
     """How `stated` could be a mistyping of `needed`: "one digit" or "two transposed digits", else None.
@@ -45,14 +51,12 @@ def describe_typo(stated: Fraction, needed: Fraction) -> str | None:
 def digit_variants(stated: Fraction) -> list[tuple[int, str]]:
     """Every whole number one typo away from `stated`, smallest first: one digit changed, or two neighbours swapped.
 
-    Only same-length numbers without a leading zero, as `typo_kind` compares them.
+    Only same-length numbers without a leading zero, as `typo_kind` compares them; none for
+    a number of more than 100 digits.
     """
-    if stated.denominator != 1 or stated < 0:
+    if stated.denominator != 1 or stated < 0 or stated >= _VARIANT_LIMIT:
         return []
-    try:
-        written = str(stated.numerator)
-    except ValueError:  # more digits than int() writes out (sys.get_int_max_str_digits())
-        return []
+    written = str(stated.numerator)
     variants: dict[int, str] = {}
     for index, digit in enumerate(written):
         for replacement in "0123456789":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
@@ -12,11 +13,16 @@ import attrs
 
 from factlint._intervals import Interval, Truth, format_number
 
-__all__ = ["Expression", "ExpressionError", "parse_expression"]
+__all__ = ["Expression", "ExpressionError", "ExpressionTooLarge", "parse_expression"]
 
 # Limits keep pathological input a plain error rather than a RecursionError or a slow parse.
 _MAX_LENGTH = 2000
 _MAX_DEPTH = 50
+# No real figure comes near 10,000 digits, but multiplying a 4,300-digit value by itself
+# a thousand times takes minutes: evaluation stops once an intermediate result passes it.
+MAX_DIGITS = 10_000
+# A whole number of more bits than this has more than MAX_DIGITS digits.
+_MAX_BITS = math.ceil(MAX_DIGITS * math.log2(10))
 
 
 class ExpressionError(ValueError):
@@ -35,6 +41,20 @@ class ExpressionError(ValueError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class ExpressionTooLarge(ArithmeticError):
+    """Evaluating a check needs a number of more than MAX_DIGITS digits (numerator or denominator)."""
+
+
+def _too_large(number: Fraction | None) -> bool:
+    return number is not None and max(number.numerator.bit_length(), number.denominator.bit_length()) > _MAX_BITS
+
+
+def _bounded(interval: Interval) -> Interval:
+    if _too_large(interval.low) or _too_large(interval.high):
+        raise ExpressionTooLarge(f"the arithmetic grows past {MAX_DIGITS:,} digits")
+    return interval
 
 
 # -- the parsed tree -------------------------------------------------------------------
@@ -117,7 +137,7 @@ def _value(node: _Node, values: Mapping[str, Interval]) -> Interval:
         return -_value(node.operand, values)
     result = _value(node.first, values)
     for symbol, operand in node.rest:
-        result = _arithmetic(symbol, result, _value(operand, values))
+        result = _bounded(_arithmetic(symbol, result, _value(operand, values)))
     return result
 
 
@@ -170,7 +190,10 @@ class Expression:
         return frozenset(name.id for name in self._names_in_order())
 
     def evaluate(self, values: Mapping[str, Interval]) -> Truth:
-        """Whether the expression holds for every, some or no choice of values inside the intervals."""
+        """Whether the expression holds for every, some or no choice of values inside the intervals.
+
+        Raises ExpressionTooLarge when an intermediate result passes MAX_DIGITS digits.
+        """
         truth = Truth.CERTAINLY
         for comparison in self._comparisons:
             operands = [_value(operand, values) for operand in comparison.operands]

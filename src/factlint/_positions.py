@@ -565,23 +565,117 @@ def _scan_json_value(text: str, offset: int, path: Path, key: int, spans: dict[P
     return match.end()
 
 
+class _Outline(NamedTuple):
+    """Where the top level of a JSON document's object starts: each key and value, and each entry of each array."""
+
+    start: int
+    # By name: the key's offset, the value's offset, and the offsets of its entries if it is an array.
+    members: dict[str, tuple[int, int, list[int] | None]]
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _json_outline(text: str, start: int) -> _Outline | None:
+    """The outline of a document whose top level is an object; None for any other document.
+
+    Each entry is skipped by the json module, at C speed, without recording anything in it.
+    """
+    if not text.startswith("{", start):
+        return None
+    members: dict[str, tuple[int, int, list[int] | None]] = {}
+    position = _skip(_JSON_SPACE, text, start + 1)
+    if text.startswith("}", position):
+        return _Outline(start, members)
+    try:
+        while True:
+            name = _JSON_STRING.match(text, position)
+            if name is None:
+                return None
+            position = _skip(_JSON_SPACE, text, name.end())
+            if not text.startswith(":", position):
+                return None
+            value = _skip(_JSON_SPACE, text, position + 1)
+            entries: list[int] | None = None
+            if text.startswith("[", value):
+                entries = []
+                position = _skip(_JSON_SPACE, text, value + 1)
+                if text.startswith("]", position):
+                    position += 1
+                else:
+                    while True:
+                        entries.append(position)
+                        position = _skip(_JSON_SPACE, text, _DECODER.raw_decode(text, position)[1])
+                        if text.startswith(",", position):
+                            position = _skip(_JSON_SPACE, text, position + 1)
+                        elif text.startswith("]", position):
+                            position += 1
+                            break
+                        else:
+                            return None
+            else:
+                position = _DECODER.raw_decode(text, value)[1]
+            # A repeated key replaces the earlier one, as in json.loads.
+            members[_json_key(name.group())] = (name.start(), value, entries)
+            position = _skip(_JSON_SPACE, text, position)
+            if text.startswith(",", position):
+                position = _skip(_JSON_SPACE, text, position + 1)
+            elif text.startswith("}", position):
+                return _Outline(start, members)
+            else:
+                return None
+    except (ValueError, RecursionError):
+        return None
+
+
 class _JsonSourceMap(SourceMap):
-    """Positions in JSON text, all found by one scan on the first question."""
+    """Positions in JSON text: an outline of the top level on the first question, and each entry scanned when first asked about.
+
+    A document whose top level is not an object is scanned whole on the first question.
+    """
 
     def __reduce__(self) -> tuple[type[_JsonSourceMap], tuple[str]]:
         return _JsonSourceMap, (self._text,)
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
+        self._outline: _Outline | None = None
         self._spans: dict[Path, _Span] | None = None
+        # The spans of each top-level value (by name) or array entry (by name and index) scanned so far.
+        self._parts: dict[Path, dict[Path, _Span]] = {}
 
     def _span(self, path: Path) -> _Span | None:
-        if self._spans is None:
+        if self._outline is None and self._spans is None:
             text = self._text
-            self._spans = {}
             start = _skip(_JSON_SPACE, text, 1 if text.startswith(_BOM) else 0)
-            _scan_json_value(text, start, (), -1, self._spans, 0)
-        return self._spans.get(path)
+            self._outline = _json_outline(text, start)
+            if self._outline is None:
+                self._spans = {}
+                _scan_json_value(text, start, (), -1, self._spans, 0)
+        outline = self._outline
+        if outline is None:  # scanned whole
+            return self._spans.get(path) if self._spans is not None else None
+        if not path:
+            return _Span(-1, outline.start, outline.start + 1, False)
+        member = outline.members.get(path[0]) if isinstance(path[0], str) else None
+        if member is None:
+            return None
+        key, value, entries = member
+        if entries is not None and len(path) == 1:
+            return _Span(key, value, value + 1, False)
+        if entries is not None:
+            index = path[1]
+            if not isinstance(index, int) or not 0 <= index < len(entries):
+                return None
+            part: Path = path[:2]
+            offset, key = entries[index], -1
+        else:
+            part, offset = path[:1], value
+        spans = self._parts.get(part)
+        if spans is None:
+            spans = self._parts[part] = {}
+            _scan_json_value(self._text, offset, part, key, spans, len(part))
+        return spans.get(path)
 
 
 def json_source_map(text: str) -> SourceMap:

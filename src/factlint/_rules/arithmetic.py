@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
-from factlint._codes import CHECK_FAILED, PART_EXCEEDS_WHOLE, SHARES_NOT_WHOLE, SUM_MISMATCH
+from factlint._codes import CHECK_FAILED, PART_EXCEEDS_WHOLE, SHARES_NOT_WHOLE, SUM_MISMATCH, Severity
 from factlint._corrections import describe_typo
+from factlint._expressions import MAX_DIGITS, ExpressionTooLarge
 from factlint._figures import Bar, Figure, Role, gap_between, stated_bar
 from factlint._identity import breakdowns, part_of_pairs, share_breakdowns
 from factlint._intervals import Interval, Truth, format_number
@@ -140,10 +141,15 @@ def check_failed(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
         if claims is None:
             continue
         values = {claim.id: claim.value.interval for claim in claims}
-        if relation.expr.evaluate(values) is not Truth.CERTAINLY_NOT:
+        label = f" {relation.name}" if relation.name else ""
+        try:
+            truth = relation.expr.evaluate(values)
+        except ExpressionTooLarge:
+            yield _too_large_check(relation, claims, label)
+            continue
+        if truth is not Truth.CERTAINLY_NOT:
             continue
         display = {claim.id: stated(claim) for claim in claims}
-        label = f" {relation.name}" if relation.name else ""
         yield Violation(
             message=relation.message if relation.message.strip() else f"check{label} cannot hold: {relation.expr.text}",
             claims=claims,
@@ -154,6 +160,17 @@ def check_failed(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
             ],
             location=relation.location_of("expr"),
         )
+
+
+def _too_large_check(relation: Check, claims: Sequence[Claim], label: str) -> Violation:
+    """Not a contradiction: the check was left unevaluated, so the finding is a warning that says so."""
+    return Violation(
+        message=f"this check's arithmetic grows past {MAX_DIGITS:,} digits; factlint stops there",
+        claims=claims,
+        explanation=[f"check{label}: {relation.expr.text}", "whether it holds is not known: no result was computed"],
+        location=relation.location_of("expr"),
+        severity=Severity.WARNING,
+    )
 
 
 _HUNDRED = Interval.point(100)
