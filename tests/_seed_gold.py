@@ -129,8 +129,13 @@ DATES = (
 SEED_NAMES = (EUROMAIDAN, KYIV_INDEPENDENT, NEWSWEEK, UKRAINSKA_PRAVDA, MOSCOW_TIMES)
 
 
-def seed_text(seed: str) -> str:
+def seed_path(seed: str) -> Path:
+    """The seed article's path; the test is skipped where the seeds are not beside the repository."""
     path = SEEDS / seed
     if not path.is_file():
         pytest.skip(f"the seed articles are read from {SEEDS}, which is missing")
-    return path.read_text(encoding="utf-8")
+    return path
+
+
+def seed_text(seed: str) -> str:
+    return seed_path(seed).read_text(encoding="utf-8")
