@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from fractions import Fraction
 
+import pytest
 from _rules_helpers import codes, findings
 from hypothesis import given
 from hypothesis import strategies as st
 
+import factlint
 from factlint import Severity, lint, load
 from factlint._model import Check, Claim, ClaimSet, Sum
 
@@ -111,3 +114,58 @@ def test_a_check_on_4300_digit_values_within_10000_digits_is_evaluated():
     failing = ClaimSet(claims=[Claim(id="a", metric="m", value=big)], relations=[Check(expr="a * a < 0")])
     [finding] = findings(failing, "A104")
     assert finding.severity is Severity.ERROR and "cannot hold" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("value", "total", "written"),
+    [
+        (460_000_000, "£406 million", "£460 million"),
+        (51_500_000, "£41.5m", "£51.5m"),
+        (2_600_000_000, "$2.4bn", "$2.6bn"),
+        (13_600, "13,500 rubles", "13,600 rubles"),
+        (20_538, "20,583", "20,538"),
+        # Not a whole number of the stated scale in four decimals: written out in full.
+        (406_123_456, "£406 million", "£406,123,456"),
+    ],
+)
+def test_a_computed_amount_is_written_as_its_total_is(value, total, written):
+    from factlint._wording import like_stated
+
+    assert like_stated(Fraction(value), factlint.parse_quantity(total)) == written
+
+
+def test_a_sum_of_money_that_misses_its_total_is_shown_in_the_totals_currency_and_scale():
+    claim_set = factlint.loads(
+        """
+[[source]]
+id = "s"
+published = 2018-03-01
+
+[[claim]]
+id = "total"
+metric = "police funding increase"
+value = "£406 million"
+source = "s"
+
+[[claim]]
+id = "local"
+metric = "police funding increase"
+value = "£280 million"
+dims = { part = "local" }
+source = "s"
+
+[[claim]]
+id = "central"
+metric = "police funding increase"
+value = "£180 million"
+dims = { part = "central" }
+source = "s"
+
+[[sum]]
+total = "total"
+parts = ["local", "central"]
+"""
+    )
+    [finding] = factlint.lint(claim_set, select=["A101"])
+    assert finding.message == "parts add up to £460 million, but the total says £406 million"
+    assert finding.explanation[0].endswith("says £406 million: £54 million less")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from fractions import Fraction
 
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim
-from factlint._quantities import Hedge, Reading
+from factlint._quantities import _SCALES, Hedge, Quantity, Reading
 
 
 def stated(claim: Claim) -> str:
@@ -15,6 +17,31 @@ def stated(claim: Claim) -> str:
     if value.is_exact:
         return value.display()
     return value.text if value.hedge is Hedge.EXACT and value.reading is not Reading.RANGE else f'"{value.text}"'
+
+
+# A stated amount as its parts: what stands before the number ("£", "US$"), the number, a
+# scale word ("million", "bn") and what follows it ("rubles").
+_AMOUNT = re.compile(r"(?P<before>[^\d.]*?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P<scale>\s*[A-Za-z]+)?(?P<after>[^\d]*)")
+
+
+def like_stated(value: Fraction, quantity: Quantity) -> str:
+    """`value` written as `quantity` was: 460,000,000 beside "£406 million" is "£460 million".
+
+    A value that the stated scale cannot write in at most four decimals is written out in full,
+    with the same currency ("£406,123,456.5").
+    """
+    written = _AMOUNT.fullmatch(quantity.text.strip())
+    if written is None or quantity.percent:
+        return format_number(value)
+    before, word, after = written["before"], written["scale"] or "", written["after"]
+    scale = _SCALES.get(word.strip().lower())
+    if scale is None:
+        # No scale word; a word after the number ("13,500 rubles") is part of what follows it.
+        scale, word, after = 1, "", word + after
+    scaled = value / scale
+    if round(scaled, 4) == scaled:
+        return f"{before}{format_number(scaled)}{word}{after}"
+    return f"{before}{format_number(value)}{after}"
 
 
 def interval_text(interval: Interval, percent: bool = False) -> str:

@@ -15,7 +15,7 @@ from factlint._model import Check, Claim, ClaimSet, Part, Sum
 from factlint._quantities import Hedge
 from factlint._rule import Fix, Violation, rule
 from factlint._settings import Context
-from factlint._wording import interval_text, readings, stated
+from factlint._wording import interval_text, like_stated, readings, stated
 
 
 @rule(SUM_MISMATCH)
@@ -52,11 +52,12 @@ def _check_sum(total: Claim, parts: Sequence[Claim], *, complete: bool, inferred
     if all_plain:
         difference = total.value.nominal - nominal_sum
         direction = "more" if difference > 0 else "less"
+        # Written as the total is ("£460 million" beside "£406 million"), so units and scale agree.
         line = (
-            f"{arithmetic} = {format_number(nominal_sum)}, but the total {total.id} says "
-            f"{stated(total)}: {format_number(abs(difference))} {direction}"
+            f"{arithmetic} = {like_stated(nominal_sum, total.value)}, but the total {total.id} says "
+            f"{stated(total)}: {like_stated(abs(difference), total.value)} {direction}"
         )
-        message = f"parts add up to {format_number(nominal_sum)}, but the total says {stated(total)}"
+        message = f"parts add up to {like_stated(nominal_sum, total.value)}, but the total says {stated(total)}"
     else:
         line = f"{arithmetic} lies in {interval_text(parts_sum)}, but the total {total.id} {stated(total)} lies in {interval_text(total_interval)}"
         message = f"parts add up to {interval_text(parts_sum)}, which cannot be the total {stated(total)}"
