@@ -620,8 +620,6 @@ def _write_report(args: argparse.Namespace, report: Report, file_count: int) -> 
 
 def _output_over_input(output: str, paths: Sequence[str], files: Sequence[Path], config: Path | None) -> str | None:
     """Why `output` must not be written (a file this run reads, or would read as a fact file), else None."""
-    from pathlib import Path
-
     from factlint._loading import FACT_FILE_SUFFIXES
     from factlint._output_files import OutputRefused, refuse_input_as_output
 
@@ -637,8 +635,6 @@ def _output_over_input(output: str, paths: Sequence[str], files: Sequence[Path],
 
 def _write_output(output: str, text: str) -> str | None:
     """Write `text` to the file `output` atomically; the message when that fails, else None."""
-    from pathlib import Path
-
     from factlint._output_files import write_atomically
 
     try:
@@ -742,8 +738,6 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from factlint._extraction import ExtractionError, extract
 
     refusal = _draft_over_article(args.output_file, args.path) if args.output_file else None
@@ -779,8 +773,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _draft_over_article(output: str, article: str) -> str | None:
     """Why the draft must not be written to `output` (it is the article read), else None."""
-    from pathlib import Path
-
     from factlint._output_files import OutputRefused, refuse_input_as_output
 
     try:
