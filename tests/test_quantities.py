@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factlint._intervals import Interval
 from factlint._quantities import (
+    DEFAULT_TOLERANCES,
     Hedge,
     QuantityError,
     Reading,
@@ -420,6 +423,26 @@ def test_unreadable_ratio_gives_a_plain_message(stated, message):
 
 
 # -- properties of the arithmetic core --------------------------------------------------------
+
+
+@given(
+    st.integers(min_value=0, max_value=10**15),
+    st.sampled_from(["", "about ", "nearly ", "more than ", "fewer than ", "at most ", "Around  "]),
+    st.sampled_from(["{:,}", "{}"]),
+    st.sampled_from([DEFAULT_TOLERANCES, ROUND_NUMBERS_EXACT, Tolerances(rounding=Rounding.EITHER)]),
+)
+def test_a_whole_number_in_digits_reads_as_the_same_number_written_with_its_plus_sign(number, hedge, form, tolerances):
+    # Digits alone take a shorter path than numbers with a sign, scale word or currency: it must lead to the same quantity.
+    text, signed = hedge + form.format(number), f"{hedge}+{number:_}"
+    try:
+        expected = parse_quantity(signed, tolerances)
+    except QuantityError as error:
+        with pytest.raises(QuantityError, match=re.escape(str(error).replace(signed, text))):
+            parse_quantity(text, tolerances)
+        return
+    quantity = parse_quantity(text, tolerances)
+    assert attrs.evolve(quantity, text=signed) == expected
+    assert attrs.evolve(quantity.as_rate(), text=signed) == expected.as_rate()
 
 
 @given(st.integers(min_value=0, max_value=10**12))

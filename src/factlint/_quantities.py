@@ -568,6 +568,9 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
     if stepped:
         return _stepped_quantity(text, stepped, tolerances, quotient)
     hedge, body = _split_hedge(text, normal)
+    if not tolerances.decimal_comma and _WHOLE_IN_DIGITS.fullmatch(body):
+        # Most stated numbers: none of the words, ranges, currencies or signs below can match them.
+        return _single_quantity(text, _Number(Fraction(int(body.replace(",", ""))), 1, 0, False), hedge, tolerances, quotient, "")
     if body in _FRACTION_WORDS:
         return _fraction_quantity(text, _FRACTION_WORDS[body], hedge, tolerances)
     part_of_scale = _PART_OF_SCALE.fullmatch(body)
@@ -597,6 +600,16 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
         if hedge is not Hedge.EXACT:
             raise QuantityError(f"cannot read {quoted(text)}: a hedged quantity cannot be negative")
         number = attrs.evolve(number, value=-number.value)
+    return _single_quantity(text, number, hedge, tolerances, quotient, ambiguous)
+
+
+# A whole number in digits, its thousands separated by commas or not at all ("41,122", "600"),
+# short enough for int() to read.
+_WHOLE_IN_DIGITS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,30}|[0-9]{1,90}")
+
+
+def _single_quantity(text: str, number: _Number, hedge: Hedge, tolerances: Tolerances, quotient: bool, ambiguous: str) -> Quantity:
+    """One number read by the readings table, then its hedge."""
     plain, reading = _plain_reading(number, tolerances, quotient)
     try:
         interval = _hedged_interval(number.value, plain, hedge, tolerances)
