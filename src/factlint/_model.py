@@ -154,6 +154,8 @@ _RATE_ALIASES = {
     "quarterly": "quarter", "a quarter": "quarter", "quarters": "quarter",
     "yearly": "year", "annually": "year", "a year": "year", "annual": "year", "years": "year",
 }  # fmt: skip
+# A rate's unit as most files write it ("week"), read without RateUnit.read.
+_RATE_UNITS_BY_NAME = {unit.value: unit for unit in RateUnit}
 
 
 def _texts(field: str, value: Iterable[str]) -> tuple[str, ...]:
@@ -176,6 +178,9 @@ EMPTY_CODE_MESSAGE = 'ignore: an empty code would silence every rule; name the c
 
 
 def _ignored_codes(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is list and not value:
+        # Most claims ignore nothing: a loaded claim's empty list costs no check.
+        return ()
     codes = _texts("ignore", value)
     if not all(code.strip() for code in codes):
         raise ValueError(EMPTY_CODE_MESSAGE)
@@ -195,6 +200,8 @@ def _optional_date_range(value: DateRange | str | datetime.date | None) -> DateR
 
 
 def _optional_rate_unit(value: RateUnit | str | None) -> RateUnit | None:
+    if type(value) is str and value in _RATE_UNITS_BY_NAME:
+        return _RATE_UNITS_BY_NAME[value]
     return None if value is None else RateUnit.read(value)
 
 
@@ -204,6 +211,9 @@ def _optional_statistic(value: Statistic | str | None) -> Statistic | None:
 
 def _claim_value(stated: Stated) -> Quantity:
     """A claim's value: a quantity, or a reported test result ("t(28) = 2.20, p = .04") read as its statistic."""
+    if type(stated) is Quantity:
+        # Loading reads the value first, to report its problem at its field.
+        return stated
     if isinstance(stated, str):
         test_value = reported_test_quantity(stated)
         if test_value is not None:
