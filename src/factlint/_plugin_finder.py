@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from factlint._patterns import lazy_pattern
 from factlint._rule import Rule, RuleSet
 from factlint._rules import builtin_rules
 
@@ -36,7 +37,7 @@ __all__ = ["ENTRY_POINT_GROUP", "FactlintPluginWarning", "entry_points", "instal
 ENTRY_POINT_GROUP = "factlint.rules"
 
 # A prefix is capital letters, optionally followed by digits (`XS`, `XS1`).
-_PREFIX = re.compile(r"[A-Z]+[0-9]*")
+_PREFIX = lazy_pattern(r"[A-Z]+[0-9]*")
 
 
 class FactlintPluginWarning(UserWarning):
