@@ -209,14 +209,21 @@ def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
 # -- extremes of a group ------------------------------------------------------------------------
 
 
-def _low_key(interval: Interval) -> tuple[bool, Fraction, bool]:
+def _low_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
     """Orders intervals by how high they start (an open low end starts just above it)."""
-    return (interval.low is not None, interval.low or Fraction(0), interval.low_open)
+    low = interval.low
+    if low is None:
+        return (False, 0, True)
+    # A whole end as an int, which compares at C speed, and exactly as its Fraction does.
+    return (True, low.numerator if low.denominator == 1 else low, interval.low_open)
 
 
-def _high_key(interval: Interval) -> tuple[bool, Fraction, bool]:
+def _high_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
     """Orders intervals by how high they end (an open high end ends just below it)."""
-    return (interval.high is None, interval.high or Fraction(0), not interval.high_open)
+    high = interval.high
+    if high is None:
+        return (True, 0, False)
+    return (False, high.numerator if high.denominator == 1 else high, not interval.high_open)
 
 
 def highest_low(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
