@@ -78,7 +78,10 @@ def kind_of(claim: Claim) -> Kind:
 _STATISTIC_KINDS = {Statistic.MEAN: Kind.MEAN, Statistic.SD: Kind.SD, Statistic.TEST: Kind.TEST}
 
 
-def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.date | None, str] | None:
+RangeKey = tuple[datetime.date | None, datetime.date | None, str] | None
+
+
+def _range_key(dates: DateRange | None) -> RangeKey:
     """A date range as compared: its days, and the part of the day it names ("Monday evening").
 
     Stocks such as homes without power change by the hour, so "early on Monday" and "Monday
@@ -101,7 +104,7 @@ def is_undated(claim: Claim) -> bool:
     return claim.as_of is None and claim.period is None and claim.since is None
 
 
-def _recorded_key(claim: Claim) -> tuple[datetime.date | None, datetime.date | None, str] | None:
+def _recorded_key(claim: Claim) -> RangeKey:
     """When a count over a period was recorded: its `as_of`, if it states one besides its period.
 
     Tallies of a past period are revised as records are verified (the deaths recorded for
@@ -111,18 +114,18 @@ def _recorded_key(claim: Claim) -> tuple[datetime.date | None, datetime.date | N
     return _range_key(claim.as_of) if claim.period is not None else None
 
 
-def _quantity_key(claim: Claim) -> Hashable:
+def _quantity_key(claim: Claim, kind: Kind, unit: str, when: RangeKey, since: RangeKey) -> Hashable:
     """What must match for two claims to be one quantity: metric, dims, unit, kind, base and time, to the day."""
     return (
         claim.metric,
         claim.dims,
-        _unit_key(claim),
-        kind_of(claim),
+        unit,
+        kind,
         claim.per,
         claim.of,
         claim.items,
-        _range_key(claim.when),
-        _range_key(claim.since),
+        when,
+        since,
         _recorded_key(claim),
         claim.forecast,
         # t(28) and t(30), or t and F, are different quantities however close their statistics.
@@ -192,11 +195,7 @@ def may_be_one_quantity(claim_set: ClaimSet, a: Claim, b: Claim) -> str | None:
 
 def same_quantity_groups(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
     """Claims that may state one quantity: same metric, dims, unit, kind and time, to the day (C101)."""
-    groups: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claim_set.claims:
-        if claim_set.infers(claim):
-            groups[_quantity_key(claim)].append(claim)
-    return [tuple(group) for group in groups.values() if len(group) > 1]
+    return _inference(claim_set).same_quantity_groups
 
 
 def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
@@ -204,33 +203,27 @@ def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
 
     Rates over overlapping but different periods are never assumed equal: a rate can change.
     """
-    groups: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claim_set.claims:
-        if kind_of(claim) is Kind.RATE and claim_set.infers(claim):
-            key = (
-                claim.metric,
-                claim.dims,
-                _unit_key(claim),
-                _range_key(claim.when),
-                _range_key(claim.since),
-                _recorded_key(claim),
-                claim.forecast,
-            )
-            groups[key].append(claim)
-    return [tuple(group) for group in groups.values() if len(group) > 1]
+    return _inference(claim_set).one_time_rates
 
 
 # -- extremes of a group ------------------------------------------------------------------------
 
 
-def _low_key(interval: Interval) -> tuple[bool, Fraction, bool]:
+def _low_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
     """Orders intervals by how high they start (an open low end starts just above it)."""
-    return (interval.low is not None, interval.low or Fraction(0), interval.low_open)
+    low = interval.low
+    if low is None:
+        return (False, 0, True)
+    # A whole end as an int, which compares at C speed, and exactly as its Fraction does.
+    return (True, low.numerator if low.denominator == 1 else low, interval.low_open)
 
 
-def _high_key(interval: Interval) -> tuple[bool, Fraction, bool]:
+def _high_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
     """Orders intervals by how high they end (an open high end ends just below it)."""
-    return (interval.high is None, interval.high or Fraction(0), not interval.high_open)
+    high = interval.high
+    if high is None:
+        return (True, 0, False)
+    return (False, high.numerator if high.denominator == 1 else high, not interval.high_open)
 
 
 def highest_low(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
@@ -246,19 +239,6 @@ def lowest_high(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
 # -- breakdowns ---------------------------------------------------------------------------------
 
 
-def _signed_metrics(claim_set: ClaimSet) -> frozenset[str]:
-    """Metrics for which some claim states a negative value (a net change): no part-of-whole holds for them."""
-    found = claim_set.shared_results.get("signed_metrics")
-    if not isinstance(found, frozenset):
-        found = claim_set.shared_results["signed_metrics"] = frozenset(
-            claim.metric
-            for claim in claim_set.claims
-            # A stated negative value, not a reading that dips below 0 ("0" a day may be -0.4).
-            if claim.value.nominal < 0
-        )
-    return found
-
-
 @attrs.frozen
 class Breakdown:
     """A whole and parts of it that differ from each other in one dims key: disjoint parts."""
@@ -268,30 +248,22 @@ class Breakdown:
     parts: tuple[Claim, ...]
 
 
-def _frame(claim: Claim) -> Hashable:
+def _frame(claim: Claim, kind: Kind, unit: str, when: RangeKey, since: RangeKey) -> Hashable:
     """What parts share with their whole: metric, unit, kind, source and time (all but dims)."""
-    return (
-        claim.metric,
-        _unit_key(claim),
-        kind_of(claim),
-        claim.per,
-        claim.source,
-        _range_key(claim.when),
-        _range_key(claim.since),
-        claim.forecast,
-    )
+    return (claim.metric, unit, kind, claim.per, claim.source, when, since, claim.forecast)
 
 
-def _sub_dims(dims: Dims) -> Iterator[Dims]:
-    """Every breakdown that `dims` refines (proper subsets of its keys), nearest first."""
-    items = list(dims.items())
+DimsItems = tuple[tuple[str, str], ...]
+
+
+def _sub_dims(items: DimsItems) -> list[DimsItems]:
+    """Every breakdown that dims of these (sorted) items refine (proper subsets of the keys), nearest first."""
     count = len(items)
-    by_size: list[list[Dims]] = [[] for _ in range(count)]
+    by_size: list[list[DimsItems]] = [[] for _ in range(count)]
     for mask in range((1 << count) - 1):
-        chosen = [items[index] for index in range(count) if mask >> index & 1]
-        by_size[len(chosen)].append(Dims(chosen))
-    for size in reversed(range(count)):
-        yield from by_size[size]
+        chosen = tuple(items[index] for index in range(count) if mask >> index & 1)
+        by_size[len(chosen)].append(chosen)
+    return [sub for size in reversed(range(count)) for sub in by_size[size]]
 
 
 def part_of_pairs(claim_set: ClaimSet) -> list[tuple[Claim, Claim, tuple[str, ...]]]:
@@ -300,30 +272,7 @@ def part_of_pairs(claim_set: ClaimSet) -> list[tuple[Claim, Claim, tuple[str, ..
     Only additive quantities (counts, amounts, rates) of one metric, unit, kind, source and
     time are parts, and a part is linked to its nearest stated whole: no claim lies between.
     """
-    found = claim_set.shared_results.get("part_of_pairs")
-    if isinstance(found, list):
-        return found
-    signed = _signed_metrics(claim_set)
-    by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
-    for claim in claim_set.claims:
-        if kind_of(claim) in (Kind.COUNT, Kind.RATE) and claim.metric not in signed and claim_set.infers(claim):
-            by_frame[_frame(claim)].setdefault(claim.dims, claim)
-    pairs: list[tuple[Claim, Claim, tuple[str, ...]]] = []
-    for claims_by_dims in by_frame.values():
-        if len(claims_by_dims) < 2:
-            continue
-        for dims, part in claims_by_dims.items():
-            nearest: Dims | None = None
-            for candidate in _sub_dims(dims):
-                if candidate in claims_by_dims:
-                    if nearest is None or len(candidate) == len(nearest):
-                        added = tuple(sorted(set(dims) - set(candidate)))
-                        pairs.append((part, claims_by_dims[candidate], added))
-                        nearest = candidate
-                    else:
-                        break
-    claim_set.shared_results["part_of_pairs"] = pairs
-    return pairs
+    return _inference(claim_set).part_of_pairs
 
 
 def breakdowns(claim_set: ClaimSet) -> list[Breakdown]:
@@ -332,46 +281,16 @@ def breakdowns(claim_set: ClaimSet) -> list[Breakdown]:
     Assumed rather than proven, and every finding built on it says so: values of one dims
     key are disjoint.
     """
-    found = claim_set.shared_results.get("breakdowns")
-    if isinstance(found, list):
-        return found
-    siblings: dict[tuple[str, str, Dims], list[Claim]] = defaultdict(list)
-    wholes: dict[str, Claim] = {}
-    for part, whole, added in part_of_pairs(claim_set):
-        wholes[whole.id] = whole
-        for key in added:
-            rest = Dims((name, value) for name, value in part.dims.items() if name != key)
-            siblings[(whole.id, key, rest)].append(part)
-    result = [
-        Breakdown(whole=wholes[whole_id], key=key, parts=tuple(parts))
-        for (whole_id, key, _), parts in siblings.items()
-        if len(parts) > 1
-    ]
-    claim_set.shared_results["breakdowns"] = result
-    return result
+    return _inference(claim_set).breakdowns
 
 
-def share_breakdowns(claim_set: ClaimSet) -> Iterator[tuple[str, tuple[Claim, ...]]]:
+def share_breakdowns(claim_set: ClaimSet) -> list[tuple[str, tuple[Claim, ...]]]:
     """Percentages that are shares of one whole: one base (`of`), one frame, dims differing in one key.
 
     Percentages by group without a stated base are not shares of one whole (62% of men and
     55% of women is not 117% of anything), so they are never added up.
     """
-    by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
-    for claim in claim_set.claims:
-        if kind_of(claim) is Kind.PERCENTAGE and claim.of is not None and claim.dims and claim_set.infers(claim):
-            by_frame[(_frame(claim), claim.of)].setdefault(claim.dims, claim)
-    for claims_by_dims in by_frame.values():
-        if len(claims_by_dims) < 2:
-            continue
-        siblings: dict[tuple[Dims, str], list[Claim]] = defaultdict(list)
-        for dims, claim in claims_by_dims.items():
-            for key in dims:
-                parent = Dims((name, value) for name, value in dims.items() if name != key)
-                siblings[(parent, key)].append(claim)
-        for (_, key), shares in siblings.items():
-            if len(shares) > 1:
-                yield key, tuple(shares)
+    return _inference(claim_set).share_breakdowns
 
 
 # -- time: running totals and nested periods ------------------------------------------------------
@@ -398,11 +317,6 @@ def _start_and_moment(claim: Claim) -> tuple[DateRange, DateRange] | None:
     return first, last
 
 
-def _is_flow(claim: Claim, signed: frozenset[str]) -> bool:
-    """A plain, non-negative count of its metric (a flow cannot be negative, so totals cannot fall)."""
-    return kind_of(claim) is Kind.COUNT and not claim.forecast and claim.metric not in signed
-
-
 def running_totals(claim_set: ClaimSet) -> list[tuple[Tally, ...]]:
     """Counts of one metric, dims and unit that share one start: a running total, which cannot fall (T101).
 
@@ -410,19 +324,7 @@ def running_totals(claim_set: ClaimSet) -> list[tuple[Tally, ...]]:
     from the period's start to its end ("2022-09/2024-06", or the first half of 2023 against
     all of 2023).
     """
-    signed = _signed_metrics(claim_set)
-    groups: dict[Hashable, list[Tally]] = defaultdict(list)
-    for claim in claim_set.claims:
-        if not _is_flow(claim, signed) or not claim_set.infers(claim):
-            continue
-        span = _start_and_moment(claim)
-        if span is None:
-            continue
-        start, moment = span
-        if moment.first is None or moment.last is None:
-            continue
-        groups[(claim.metric, claim.dims, _unit_key(claim), _range_key(start))].append(Tally(claim, moment))
-    return [tuple(group) for group in groups.values() if len(group) > 1]
+    return _inference(claim_set).running_totals
 
 
 @attrs.frozen
@@ -447,23 +349,14 @@ def _span(claim: Claim) -> _Span | None:
     return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start))  # type: ignore[arg-type]
 
 
-def nested_counts(claim_set: ClaimSet) -> Iterator[tuple[Claim, Claim]]:
+def nested_counts(claim_set: ClaimSet) -> list[tuple[Claim, Claim]]:
     """(inner, outer): a count over a period surely inside the other's, with a different start (T104).
 
     For each inner count, only the containing count read lowest is returned: if any
     containing count is surely smaller than the inner one, that one is. Pairs that share a
     start are running totals, which T101 answers for.
     """
-    signed = _signed_metrics(claim_set)
-    groups: dict[Hashable, list[_Span]] = defaultdict(list)
-    for claim in claim_set.claims:
-        if _is_flow(claim, signed) and claim_set.infers(claim):
-            span = _span(claim)
-            if span is not None:
-                groups[(claim.metric, claim.dims, _unit_key(claim))].append(span)
-    for spans in groups.values():
-        if len(spans) > 1:
-            yield from _lowest_containers(spans)
+    return _inference(claim_set).nested_counts
 
 
 def _lowest_containers(spans: Sequence[_Span]) -> Iterator[tuple[Claim, Claim]]:
@@ -537,14 +430,157 @@ def span_of(claim: Claim) -> DateRange | None:
 
 def rate_count_pairs(claim_set: ClaimSet) -> list[tuple[list[Claim], list[Claim]]]:
     """(rates, counts) of one metric, dims and unit over one period (`period`, or `since`..`as_of`) (R102)."""
-    groups: dict[Hashable, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
-    for claim in claim_set.claims:
-        kind = kind_of(claim)
-        if kind not in (Kind.RATE, Kind.COUNT) or not claim_set.infers(claim):
-            continue
-        span = span_of(claim)
-        if span is None:
-            continue
-        key = (claim.metric, claim.dims, _unit_key(claim), _range_key(claim.since), _range_key(span), claim.forecast)
-        groups[key][0 if kind is Kind.RATE else 1].append(claim)
-    return [(rates, counts) for rates, counts in groups.values() if rates and counts]
+    return _inference(claim_set).rate_count_pairs
+
+
+# -- the one index every inferring rule reads ----------------------------------------------------
+
+
+def _inference(claim_set: ClaimSet) -> _Inference:
+    """The claim set's index, built by the first rule that asks: every later rule of the run reads the same one."""
+    found = claim_set.shared_results.get("inference")
+    if not isinstance(found, _Inference):
+        found = claim_set.shared_results["inference"] = _Inference(claim_set)
+    return found
+
+
+class _Inference:
+    """The claims inference may use, each with its kind, unit and times read once, and the groupings built from them.
+
+    Each grouping is found on first use and kept: a claim set never changes, and a rule's
+    regrouping of 100,000 claims would cost more than the checks it makes.
+    """
+
+    def __init__(self, claim_set: ClaimSet) -> None:
+        self._claims = claim_set.claims
+        infers = claim_set.infers
+        self._keyed = [
+            (claim, kind_of(claim), _unit_key(claim), _range_key(claim.when), _range_key(claim.since))
+            for claim in claim_set.claims
+            if infers(claim)
+        ]
+
+    @functools.cached_property
+    def _signed_metrics(self) -> frozenset[str]:
+        """Metrics for which some claim states a negative value (a net change): no part-of-whole holds for them."""
+        # A stated negative value, not a reading that dips below 0 ("0" a day may be -0.4).
+        return frozenset(claim.metric for claim in self._claims if claim.value.nominal < 0)
+
+    @functools.cached_property
+    def same_quantity_groups(self) -> list[tuple[Claim, ...]]:
+        groups: dict[Hashable, list[Claim]] = defaultdict(list)
+        for claim, kind, unit, when, since in self._keyed:
+            groups[_quantity_key(claim, kind, unit, when, since)].append(claim)
+        return [tuple(group) for group in groups.values() if len(group) > 1]
+
+    @functools.cached_property
+    def one_time_rates(self) -> list[tuple[Claim, ...]]:
+        groups: dict[Hashable, list[Claim]] = defaultdict(list)
+        for claim, kind, unit, when, since in self._keyed:
+            if kind is Kind.RATE:
+                key = (claim.metric, claim.dims, unit, when, since, _recorded_key(claim), claim.forecast)
+                groups[key].append(claim)
+        return [tuple(group) for group in groups.values() if len(group) > 1]
+
+    @functools.cached_property
+    def part_of_pairs(self) -> list[tuple[Claim, Claim, tuple[str, ...]]]:
+        signed = self._signed_metrics
+        # Dims are compared as their sorted items, which is how Dims compare.
+        by_frame: dict[Hashable, dict[DimsItems, Claim]] = defaultdict(dict)
+        for claim, kind, unit, when, since in self._keyed:
+            if (kind is Kind.COUNT or kind is Kind.RATE) and claim.metric not in signed:
+                by_frame[_frame(claim, kind, unit, when, since)].setdefault(tuple(claim.dims.items()), claim)
+        sub_dims: dict[DimsItems, list[DimsItems]] = {}
+        pairs: list[tuple[Claim, Claim, tuple[str, ...]]] = []
+        for claims_by_dims in by_frame.values():
+            if len(claims_by_dims) < 2:
+                continue
+            for dims, part in claims_by_dims.items():
+                candidates = sub_dims.get(dims)
+                if candidates is None:
+                    candidates = sub_dims[dims] = _sub_dims(dims)
+                nearest: DimsItems | None = None
+                for candidate in candidates:
+                    if candidate in claims_by_dims:
+                        if nearest is None or len(candidate) == len(nearest):
+                            added = tuple(sorted({key for key, _ in dims} - {key for key, _ in candidate}))
+                            pairs.append((part, claims_by_dims[candidate], added))
+                            nearest = candidate
+                        else:
+                            break
+        return pairs
+
+    @functools.cached_property
+    def breakdowns(self) -> list[Breakdown]:
+        siblings: dict[tuple[str, str, DimsItems], list[Claim]] = defaultdict(list)
+        wholes: dict[str, Claim] = {}
+        for part, whole, added in self.part_of_pairs:
+            wholes[whole.id] = whole
+            for key in added:
+                rest = tuple(item for item in part.dims.items() if item[0] != key)
+                siblings[(whole.id, key, rest)].append(part)
+        return [
+            Breakdown(whole=wholes[whole_id], key=key, parts=tuple(parts))
+            for (whole_id, key, _), parts in siblings.items()
+            if len(parts) > 1
+        ]
+
+    @functools.cached_property
+    def share_breakdowns(self) -> list[tuple[str, tuple[Claim, ...]]]:
+        by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
+        for claim, kind, unit, when, since in self._keyed:
+            if kind is Kind.PERCENTAGE and claim.of is not None and claim.dims:
+                by_frame[(_frame(claim, kind, unit, when, since), claim.of)].setdefault(claim.dims, claim)
+        found: list[tuple[str, tuple[Claim, ...]]] = []
+        for claims_by_dims in by_frame.values():
+            if len(claims_by_dims) < 2:
+                continue
+            siblings: dict[tuple[Dims, str], list[Claim]] = defaultdict(list)
+            for dims, claim in claims_by_dims.items():
+                for key in dims:
+                    parent = Dims((name, value) for name, value in dims.items() if name != key)
+                    siblings[(parent, key)].append(claim)
+            found.extend((key, tuple(shares)) for (_, key), shares in siblings.items() if len(shares) > 1)
+        return found
+
+    def _flows(self) -> Iterator[tuple[Claim, str]]:
+        """Plain, non-negative counts of their metric, with their units (a flow cannot be negative, so totals cannot fall)."""
+        signed = self._signed_metrics
+        for claim, kind, unit, _, _ in self._keyed:
+            if kind is Kind.COUNT and not claim.forecast and claim.metric not in signed:
+                yield claim, unit
+
+    @functools.cached_property
+    def running_totals(self) -> list[tuple[Tally, ...]]:
+        groups: dict[Hashable, list[Tally]] = defaultdict(list)
+        for claim, unit in self._flows():
+            span = _start_and_moment(claim)
+            if span is None:
+                continue
+            start, moment = span
+            if moment.first is None or moment.last is None:
+                continue
+            groups[(claim.metric, claim.dims, unit, _range_key(start))].append(Tally(claim, moment))
+        return [tuple(group) for group in groups.values() if len(group) > 1]
+
+    @functools.cached_property
+    def nested_counts(self) -> list[tuple[Claim, Claim]]:
+        groups: dict[Hashable, list[_Span]] = defaultdict(list)
+        for claim, unit in self._flows():
+            span = _span(claim)
+            if span is not None:
+                groups[(claim.metric, claim.dims, unit)].append(span)
+        return [pair for spans in groups.values() if len(spans) > 1 for pair in _lowest_containers(spans)]
+
+    @functools.cached_property
+    def rate_count_pairs(self) -> list[tuple[list[Claim], list[Claim]]]:
+        groups: dict[Hashable, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
+        for claim, kind, unit, _, since in self._keyed:
+            if kind is not Kind.RATE and kind is not Kind.COUNT:
+                continue
+            span = span_of(claim)
+            if span is None:
+                continue
+            key = (claim.metric, claim.dims, unit, since, _range_key(span), claim.forecast)
+            groups[key][0 if kind is Kind.RATE else 1].append(claim)
+        return [(rates, counts) for rates, counts in groups.values() if rates and counts]

@@ -430,8 +430,9 @@ class _TomlSourceMap(SourceMap):
         self._start = 1 if text.startswith(_BOM) else 0
         # Filled on the first question, which most runs never ask: see _resolve_headers and _body.
         self._headers: list[re.Match[str]] = []
-        self._tables: dict[Path, int] = {}
-        self._header_spans: dict[Path, _Span] = {}
+        # Each table's header (-1 for the document) and where its key starts (-1 for none): its
+        # span is made from these only when asked for, as most tables never are.
+        self._tables: dict[Path, tuple[int, int]] = {}
         self._implied_spans: dict[Path, _Span] = {}
         self._bodies: dict[int, dict[Path, _Span]] = {}
 
@@ -446,26 +447,39 @@ class _TomlSourceMap(SourceMap):
     def _resolve_headers(self) -> None:
         """Give every header its path in the parsed document, counting the entries of each array of tables."""
         text = self._text
-        self._headers = self._find_headers()
-        self._tables[()] = -1
-        self._header_spans[()] = _Span(-1, self._start, self._start, False)
+        headers = self._headers = self._find_headers()
+        tables, implied_spans = self._tables, self._implied_spans
+        tables[()] = (-1, -1)
         array_lengths: dict[Path, int] = {}
-        for index, header in enumerate(self._headers):
-            bracket = header.start(1)
-            if header.group(3) is not None:
-                names, starts = [header.group(2)], [header.start(2)]
+        for index, header in enumerate(headers):
+            opening, name, closing = header.group(1, 2, 3)
+            is_array = opening == "[["
+            path: Path
+            if closing is not None and is_array:
+                # The common header, `[[claim]]`: one name, one more entry of its array.
+                path = (name,)
+                if path not in implied_spans:
+                    implied_spans[path] = _Span(header.start(2), header.start(1), header.start(1), False)
+                length = array_lengths.get(path, 0)
+                array_lengths[path] = length + 1
+                path = (name, length)
+                if path not in tables:
+                    tables[path] = (index, -1)
+                continue
+            if closing is not None:
+                names, starts = [name], [header.start(2)]
             else:
                 key = _scan_key(text, _skip(_SPACES, text, header.end()), len(text))
                 if key is None:
                     continue
                 names, starts, _ = key
-            is_array = header.group(1) == "[["
-            path: Path = ()
+            bracket = header.start(1)
+            path = ()
             key_start = -1
             for depth, (name, start) in enumerate(zip(names, starts)):
                 path = (*path, name)
-                if path not in self._implied_spans:
-                    self._implied_spans[path] = _Span(start, bracket, bracket, False)
+                if path not in implied_spans:
+                    implied_spans[path] = _Span(start, bracket, bracket, False)
                 key_start = start
                 if is_array and depth == len(names) - 1:
                     length = array_lengths.get(path, 0)
@@ -475,9 +489,8 @@ class _TomlSourceMap(SourceMap):
                 elif path in array_lengths:
                     # A sub-table of an array of tables belongs to its latest entry.
                     path = (*path, array_lengths[path] - 1)
-            if path not in self._tables:
-                self._tables[path] = index
-                self._header_spans[path] = _Span(key_start, bracket, bracket, False)
+            if path not in tables:
+                tables[path] = (index, key_start)
 
     def _body(self, index: int) -> dict[Path, _Span]:
         spans = self._bodies.get(index)
@@ -491,13 +504,15 @@ class _TomlSourceMap(SourceMap):
     def _span(self, path: Path) -> _Span | None:
         if not self._tables:
             self._resolve_headers()
-        header_span = self._header_spans.get(path)
-        if header_span is not None:
-            return header_span
+        table = self._tables.get(path)
+        if table is not None:
+            index, key_start = table
+            bracket = self._start if index < 0 else self._headers[index].start(1)
+            return _Span(key_start, bracket, bracket, False)
         for size in range(len(path) - 1, -1, -1):
-            index = self._tables.get(path[:size])
-            if index is not None:
-                span = self._body(index).get(path[size:])
+            table = self._tables.get(path[:size])
+            if table is not None:
+                span = self._body(table[0]).get(path[size:])
                 if span is not None:
                     return span
         return self._implied_spans.get(path)
