@@ -114,12 +114,10 @@ def _recorded_key(claim: Claim) -> RangeKey:
     return _range_key(claim.as_of) if claim.period is not None else None
 
 
-def _quantity_key(claim: Claim, kind: Kind, unit: str, when: RangeKey, since: RangeKey) -> Hashable:
-    """What must match for two claims to be one quantity: metric, dims, unit, kind, base and time, to the day."""
+def _quantity_key(claim: Claim, kind: Kind, measure: int, when: RangeKey, since: RangeKey) -> Hashable:
+    """What must match for two claims to be one quantity: metric, dims and unit (its measure), kind, base and time, to the day."""
     return (
-        claim.metric,
-        claim.dims,
-        unit,
+        measure,
         kind,
         claim.per,
         claim.of,
@@ -339,11 +337,7 @@ class _Span:
     start_key: Hashable
 
 
-def _span(claim: Claim) -> _Span | None:
-    found = _start_and_moment(claim)
-    if found is None:
-        return None
-    start, end = found
+def _span(claim: Claim, start: DateRange, end: DateRange) -> _Span | None:
     if None in (start.first, start.last, end.first, end.last):
         return None
     return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start))  # type: ignore[arg-type]
@@ -454,31 +448,49 @@ class _Inference:
     def __init__(self, claim_set: ClaimSet) -> None:
         self._claims = claim_set.claims
         infers = claim_set.infers
-        self._keyed = [
-            (claim, kind_of(claim), _unit_key(claim), _range_key(claim.when), _range_key(claim.since))
-            for claim in claim_set.claims
-            if infers(claim)
-        ]
+        # What a claim measures, its metric, dims and unit, as a small int: most groupings key
+        # on it, and hashing and comparing Dims each time cost more than the grouping.
+        measures: dict[tuple[str, Dims, str], int] = {}
+        keyed: list[tuple[Claim, Kind, str, RangeKey, RangeKey, int]] = []
+        for claim in claim_set.claims:
+            if infers(claim):
+                unit = _unit_key(claim)
+                measure = measures.setdefault((claim.metric, claim.dims, unit), len(measures))
+                keyed.append((claim, kind_of(claim), unit, _range_key(claim.when), _range_key(claim.since), measure))
+        self._keyed = keyed
+        claims_per_measure = [0] * len(measures)
+        for entry in keyed:
+            claims_per_measure[entry[5]] += 1
+        # Groupings keyed on the measure (and more) skip the claims alone in their measure,
+        # which can be in no group of two: in a large set, about half of them.
+        self._measured_twice = [entry for entry in keyed if claims_per_measure[entry[5]] > 1]
+        # Parts and shares differ from their whole or siblings in dims only: a metric and unit
+        # stated with one dims alone (most of them) has none.
+        dims_per_metric_and_unit: dict[tuple[str, str], int] = defaultdict(int)
+        for metric, _, unit in measures:
+            dims_per_metric_and_unit[(metric, unit)] += 1
+        broken_down = [dims_per_metric_and_unit[(metric, unit)] > 1 for metric, _, unit in measures]
+        self._broken_down = [entry for entry in keyed if broken_down[entry[5]]]
 
     @functools.cached_property
     def _signed_metrics(self) -> frozenset[str]:
         """Metrics for which some claim states a negative value (a net change): no part-of-whole holds for them."""
         # A stated negative value, not a reading that dips below 0 ("0" a day may be -0.4).
-        return frozenset(claim.metric for claim in self._claims if claim.value.nominal < 0)
+        return frozenset(claim.metric for claim in self._claims if claim.value.nominal.numerator < 0)
 
     @functools.cached_property
     def same_quantity_groups(self) -> list[tuple[Claim, ...]]:
         groups: dict[Hashable, list[Claim]] = defaultdict(list)
-        for claim, kind, unit, when, since in self._keyed:
-            groups[_quantity_key(claim, kind, unit, when, since)].append(claim)
+        for claim, kind, _, when, since, measure in self._measured_twice:
+            groups[_quantity_key(claim, kind, measure, when, since)].append(claim)
         return [tuple(group) for group in groups.values() if len(group) > 1]
 
     @functools.cached_property
     def one_time_rates(self) -> list[tuple[Claim, ...]]:
         groups: dict[Hashable, list[Claim]] = defaultdict(list)
-        for claim, kind, unit, when, since in self._keyed:
+        for claim, kind, _, when, since, measure in self._measured_twice:
             if kind is Kind.RATE:
-                key = (claim.metric, claim.dims, unit, when, since, _recorded_key(claim), claim.forecast)
+                key = (measure, when, since, _recorded_key(claim), claim.forecast)
                 groups[key].append(claim)
         return [tuple(group) for group in groups.values() if len(group) > 1]
 
@@ -487,7 +499,7 @@ class _Inference:
         signed = self._signed_metrics
         # Dims are compared as their sorted items, which is how Dims compare.
         by_frame: dict[Hashable, dict[DimsItems, Claim]] = defaultdict(dict)
-        for claim, kind, unit, when, since in self._keyed:
+        for claim, kind, unit, when, since, _ in self._broken_down:
             if (kind is Kind.COUNT or kind is Kind.RATE) and claim.metric not in signed:
                 by_frame[_frame(claim, kind, unit, when, since)].setdefault(tuple(claim.dims.items()), claim)
         sub_dims: dict[DimsItems, list[DimsItems]] = {}
@@ -528,7 +540,7 @@ class _Inference:
     @functools.cached_property
     def share_breakdowns(self) -> list[tuple[str, tuple[Claim, ...]]]:
         by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
-        for claim, kind, unit, when, since in self._keyed:
+        for claim, kind, unit, when, since, _ in self._broken_down:
             if kind is Kind.PERCENTAGE and claim.of is not None and claim.dims:
                 by_frame[(_frame(claim, kind, unit, when, since), claim.of)].setdefault(claim.dims, claim)
         found: list[tuple[str, tuple[Claim, ...]]] = []
@@ -543,44 +555,47 @@ class _Inference:
             found.extend((key, tuple(shares)) for (_, key), shares in siblings.items() if len(shares) > 1)
         return found
 
-    def _flows(self) -> Iterator[tuple[Claim, str]]:
-        """Plain, non-negative counts of their metric, with their units (a flow cannot be negative, so totals cannot fall)."""
+    @functools.cached_property
+    def _flows(self) -> list[tuple[Claim, int, DateRange, DateRange]]:
+        """Plain, non-negative counts of their metric, each with its measure, where it starts and the moment it counts to.
+
+        A flow cannot be negative, so totals cannot fall; T101 and T104 both read these.
+        """
         signed = self._signed_metrics
-        for claim, kind, unit, _, _ in self._keyed:
+        flows = []
+        for claim, kind, _, _, _, measure in self._measured_twice:
             if kind is Kind.COUNT and not claim.forecast and claim.metric not in signed:
-                yield claim, unit
+                span = _start_and_moment(claim)
+                if span is not None:
+                    flows.append((claim, measure, *span))
+        return flows
 
     @functools.cached_property
     def running_totals(self) -> list[tuple[Tally, ...]]:
         groups: dict[Hashable, list[Tally]] = defaultdict(list)
-        for claim, unit in self._flows():
-            span = _start_and_moment(claim)
-            if span is None:
-                continue
-            start, moment = span
-            if moment.first is None or moment.last is None:
-                continue
-            groups[(claim.metric, claim.dims, unit, _range_key(start))].append(Tally(claim, moment))
+        for claim, measure, start, moment in self._flows:
+            if moment.first is not None and moment.last is not None:
+                groups[(measure, _range_key(start))].append(Tally(claim, moment))
         return [tuple(group) for group in groups.values() if len(group) > 1]
 
     @functools.cached_property
     def nested_counts(self) -> list[tuple[Claim, Claim]]:
-        groups: dict[Hashable, list[_Span]] = defaultdict(list)
-        for claim, unit in self._flows():
-            span = _span(claim)
+        groups: dict[int, list[_Span]] = defaultdict(list)
+        for claim, measure, start, end in self._flows:
+            span = _span(claim, start, end)
             if span is not None:
-                groups[(claim.metric, claim.dims, unit)].append(span)
+                groups[measure].append(span)
         return [pair for spans in groups.values() if len(spans) > 1 for pair in _lowest_containers(spans)]
 
     @functools.cached_property
     def rate_count_pairs(self) -> list[tuple[list[Claim], list[Claim]]]:
         groups: dict[Hashable, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
-        for claim, kind, unit, _, since in self._keyed:
+        for claim, kind, _, _, since, measure in self._measured_twice:
             if kind is not Kind.RATE and kind is not Kind.COUNT:
                 continue
             span = span_of(claim)
             if span is None:
                 continue
-            key = (claim.metric, claim.dims, unit, since, _range_key(span), claim.forecast)
+            key = (measure, since, _range_key(span), claim.forecast)
             groups[key][0 if kind is Kind.RATE else 1].append(claim)
         return [(rates, counts) for rates, counts in groups.values() if rates and counts]
