@@ -27,12 +27,15 @@ from factlint._model import Claim, ClaimSet, Dims, Same, Source, Statistic
 __all__ = [
     "UNDATED_ASSUMPTION",
     "Breakdown",
+    "EndKey",
     "Kind",
     "Tally",
     "breakdowns",
+    "high_key",
     "highest_low",
     "is_undated",
     "kind_of",
+    "low_key",
     "lowest_high",
     "may_be_one_quantity",
     "needs_source_link",
@@ -207,16 +210,19 @@ def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
 # -- extremes of a group ------------------------------------------------------------------------
 
 
-def _low_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
+# Orders intervals by one end; a whole end is an int, which compares at C speed, exactly as its Fraction does.
+EndKey = tuple[bool, int | Fraction, bool]
+
+
+def low_key(interval: Interval) -> EndKey:
     """Orders intervals by how high they start (an open low end starts just above it)."""
     low = interval.low
     if low is None:
         return (False, 0, True)
-    # A whole end as an int, which compares at C speed, and exactly as its Fraction does.
     return (True, low.numerator if low.denominator == 1 else low, interval.low_open)
 
 
-def _high_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
+def high_key(interval: Interval) -> EndKey:
     """Orders intervals by how high they end (an open high end ends just below it)."""
     high = interval.high
     if high is None:
@@ -226,12 +232,12 @@ def _high_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
 
 def highest_low(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
     """The item whose interval starts highest: if any item lies above another, this one does."""
-    return max(items, key=lambda item: _low_key(interval(item)))
+    return max(items, key=lambda item: low_key(interval(item)))
 
 
 def lowest_high(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
     """The item whose interval ends lowest."""
-    return min(items, key=lambda item: _high_key(interval(item)))
+    return min(items, key=lambda item: high_key(interval(item)))
 
 
 # -- breakdowns ---------------------------------------------------------------------------------
@@ -335,12 +341,14 @@ class _Span:
     earliest_start: datetime.date
     latest_end: datetime.date
     start_key: Hashable
+    # How low its value is read: the span read lowest is the one asked for.
+    high_key: EndKey
 
 
 def _span(claim: Claim, start: DateRange, end: DateRange) -> _Span | None:
     if None in (start.first, start.last, end.first, end.last):
         return None
-    return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start))  # type: ignore[arg-type]
+    return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start), high_key(claim.value.interval))  # type: ignore[arg-type]
 
 
 def nested_counts(claim_set: ClaimSet) -> list[tuple[Claim, Claim]]:
@@ -370,7 +378,8 @@ def _lowest_containers(spans: Sequence[_Span]) -> Iterator[tuple[Claim, Claim]]:
             return other
         if other is None:
             return one
-        return lowest_high([one, other], lambda span: span.claim.value.interval)
+        # As lowest_high([one, other]) chooses: `one` unless `other` ends lower.
+        return other if other.high_key < one.high_key else one
 
     def add(span: _Span) -> None:
         index = rank[span.latest_start]
