@@ -461,9 +461,15 @@ class _Inference:
         # on it, and hashing and comparing Dims each time cost more than the grouping.
         measures: dict[tuple[str, Dims, str], int] = {}
         keyed: list[tuple[Claim, Kind, str, RangeKey, RangeKey, int]] = []
+        # A claim's unit key depends on its `unit` and its value's currency alone, and a claim
+        # set states few of those.
+        units: dict[tuple[str, str], str] = {}
         for claim in claim_set.claims:
             if infers(claim):
-                unit = _unit_key(claim)
+                stated_units = (claim.unit, claim.value.unit)
+                unit = units.get(stated_units)
+                if unit is None:
+                    unit = units[stated_units] = _unit_key(claim)
                 measure = measures.setdefault((claim.metric, claim.dims, unit), len(measures))
                 keyed.append((claim, kind_of(claim), unit, _range_key(claim.when), _range_key(claim.since), measure))
         self._keyed = keyed
