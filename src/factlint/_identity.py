@@ -27,12 +27,15 @@ from factlint._model import Claim, ClaimSet, Dims, Same, Source, Statistic
 __all__ = [
     "UNDATED_ASSUMPTION",
     "Breakdown",
+    "EndKey",
     "Kind",
     "Tally",
     "breakdowns",
+    "high_key",
     "highest_low",
     "is_undated",
     "kind_of",
+    "low_key",
     "lowest_high",
     "may_be_one_quantity",
     "needs_source_link",
@@ -114,12 +117,10 @@ def _recorded_key(claim: Claim) -> RangeKey:
     return _range_key(claim.as_of) if claim.period is not None else None
 
 
-def _quantity_key(claim: Claim, kind: Kind, unit: str, when: RangeKey, since: RangeKey) -> Hashable:
-    """What must match for two claims to be one quantity: metric, dims, unit, kind, base and time, to the day."""
+def _quantity_key(claim: Claim, kind: Kind, measure: int, when: RangeKey, since: RangeKey) -> Hashable:
+    """What must match for two claims to be one quantity: metric, dims and unit (its measure), kind, base and time, to the day."""
     return (
-        claim.metric,
-        claim.dims,
-        unit,
+        measure,
         kind,
         claim.per,
         claim.of,
@@ -209,16 +210,19 @@ def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
 # -- extremes of a group ------------------------------------------------------------------------
 
 
-def _low_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
+# Orders intervals by one end; a whole end is an int, which compares at C speed, exactly as its Fraction does.
+EndKey = tuple[bool, int | Fraction, bool]
+
+
+def low_key(interval: Interval) -> EndKey:
     """Orders intervals by how high they start (an open low end starts just above it)."""
     low = interval.low
     if low is None:
         return (False, 0, True)
-    # A whole end as an int, which compares at C speed, and exactly as its Fraction does.
     return (True, low.numerator if low.denominator == 1 else low, interval.low_open)
 
 
-def _high_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
+def high_key(interval: Interval) -> EndKey:
     """Orders intervals by how high they end (an open high end ends just below it)."""
     high = interval.high
     if high is None:
@@ -228,12 +232,12 @@ def _high_key(interval: Interval) -> tuple[bool, int | Fraction, bool]:
 
 def highest_low(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
     """The item whose interval starts highest: if any item lies above another, this one does."""
-    return max(items, key=lambda item: _low_key(interval(item)))
+    return max(items, key=lambda item: low_key(interval(item)))
 
 
 def lowest_high(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
     """The item whose interval ends lowest."""
-    return min(items, key=lambda item: _high_key(interval(item)))
+    return min(items, key=lambda item: high_key(interval(item)))
 
 
 # -- breakdowns ---------------------------------------------------------------------------------
@@ -337,16 +341,14 @@ class _Span:
     earliest_start: datetime.date
     latest_end: datetime.date
     start_key: Hashable
+    # How low its value is read: the span read lowest is the one asked for.
+    high_key: EndKey
 
 
-def _span(claim: Claim) -> _Span | None:
-    found = _start_and_moment(claim)
-    if found is None:
-        return None
-    start, end = found
+def _span(claim: Claim, start: DateRange, end: DateRange) -> _Span | None:
     if None in (start.first, start.last, end.first, end.last):
         return None
-    return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start))  # type: ignore[arg-type]
+    return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start), high_key(claim.value.interval))  # type: ignore[arg-type]
 
 
 def nested_counts(claim_set: ClaimSet) -> list[tuple[Claim, Claim]]:
@@ -376,7 +378,8 @@ def _lowest_containers(spans: Sequence[_Span]) -> Iterator[tuple[Claim, Claim]]:
             return other
         if other is None:
             return one
-        return lowest_high([one, other], lambda span: span.claim.value.interval)
+        # As lowest_high([one, other]) chooses: `one` unless `other` ends lower.
+        return other if other.high_key < one.high_key else one
 
     def add(span: _Span) -> None:
         index = rank[span.latest_start]
@@ -454,31 +457,55 @@ class _Inference:
     def __init__(self, claim_set: ClaimSet) -> None:
         self._claims = claim_set.claims
         infers = claim_set.infers
-        self._keyed = [
-            (claim, kind_of(claim), _unit_key(claim), _range_key(claim.when), _range_key(claim.since))
-            for claim in claim_set.claims
-            if infers(claim)
-        ]
+        # What a claim measures, its metric, dims and unit, as a small int: most groupings key
+        # on it, and hashing and comparing Dims each time cost more than the grouping.
+        measures: dict[tuple[str, Dims, str], int] = {}
+        keyed: list[tuple[Claim, Kind, str, RangeKey, RangeKey, int]] = []
+        # A claim's unit key depends on its `unit` and its value's currency alone, and a claim
+        # set states few of those.
+        units: dict[tuple[str, str], str] = {}
+        for claim in claim_set.claims:
+            if infers(claim):
+                stated_units = (claim.unit, claim.value.unit)
+                unit = units.get(stated_units)
+                if unit is None:
+                    unit = units[stated_units] = _unit_key(claim)
+                measure = measures.setdefault((claim.metric, claim.dims, unit), len(measures))
+                keyed.append((claim, kind_of(claim), unit, _range_key(claim.when), _range_key(claim.since), measure))
+        self._keyed = keyed
+        claims_per_measure = [0] * len(measures)
+        for entry in keyed:
+            claims_per_measure[entry[5]] += 1
+        # Groupings keyed on the measure (and more) skip the claims alone in their measure,
+        # which can be in no group of two: in a large set, about half of them.
+        self._measured_twice = [entry for entry in keyed if claims_per_measure[entry[5]] > 1]
+        # Parts and shares differ from their whole or siblings in dims only: a metric and unit
+        # stated with one dims alone (most of them) has none.
+        dims_per_metric_and_unit: dict[tuple[str, str], int] = defaultdict(int)
+        for metric, _, unit in measures:
+            dims_per_metric_and_unit[(metric, unit)] += 1
+        broken_down = [dims_per_metric_and_unit[(metric, unit)] > 1 for metric, _, unit in measures]
+        self._broken_down = [entry for entry in keyed if broken_down[entry[5]]]
 
     @functools.cached_property
     def _signed_metrics(self) -> frozenset[str]:
         """Metrics for which some claim states a negative value (a net change): no part-of-whole holds for them."""
         # A stated negative value, not a reading that dips below 0 ("0" a day may be -0.4).
-        return frozenset(claim.metric for claim in self._claims if claim.value.nominal < 0)
+        return frozenset(claim.metric for claim in self._claims if claim.value.nominal.numerator < 0)
 
     @functools.cached_property
     def same_quantity_groups(self) -> list[tuple[Claim, ...]]:
         groups: dict[Hashable, list[Claim]] = defaultdict(list)
-        for claim, kind, unit, when, since in self._keyed:
-            groups[_quantity_key(claim, kind, unit, when, since)].append(claim)
+        for claim, kind, _, when, since, measure in self._measured_twice:
+            groups[_quantity_key(claim, kind, measure, when, since)].append(claim)
         return [tuple(group) for group in groups.values() if len(group) > 1]
 
     @functools.cached_property
     def one_time_rates(self) -> list[tuple[Claim, ...]]:
         groups: dict[Hashable, list[Claim]] = defaultdict(list)
-        for claim, kind, unit, when, since in self._keyed:
+        for claim, kind, _, when, since, measure in self._measured_twice:
             if kind is Kind.RATE:
-                key = (claim.metric, claim.dims, unit, when, since, _recorded_key(claim), claim.forecast)
+                key = (measure, when, since, _recorded_key(claim), claim.forecast)
                 groups[key].append(claim)
         return [tuple(group) for group in groups.values() if len(group) > 1]
 
@@ -487,7 +514,7 @@ class _Inference:
         signed = self._signed_metrics
         # Dims are compared as their sorted items, which is how Dims compare.
         by_frame: dict[Hashable, dict[DimsItems, Claim]] = defaultdict(dict)
-        for claim, kind, unit, when, since in self._keyed:
+        for claim, kind, unit, when, since, _ in self._broken_down:
             if (kind is Kind.COUNT or kind is Kind.RATE) and claim.metric not in signed:
                 by_frame[_frame(claim, kind, unit, when, since)].setdefault(tuple(claim.dims.items()), claim)
         sub_dims: dict[DimsItems, list[DimsItems]] = {}
@@ -528,7 +555,7 @@ class _Inference:
     @functools.cached_property
     def share_breakdowns(self) -> list[tuple[str, tuple[Claim, ...]]]:
         by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
-        for claim, kind, unit, when, since in self._keyed:
+        for claim, kind, unit, when, since, _ in self._broken_down:
             if kind is Kind.PERCENTAGE and claim.of is not None and claim.dims:
                 by_frame[(_frame(claim, kind, unit, when, since), claim.of)].setdefault(claim.dims, claim)
         found: list[tuple[str, tuple[Claim, ...]]] = []
@@ -543,44 +570,47 @@ class _Inference:
             found.extend((key, tuple(shares)) for (_, key), shares in siblings.items() if len(shares) > 1)
         return found
 
-    def _flows(self) -> Iterator[tuple[Claim, str]]:
-        """Plain, non-negative counts of their metric, with their units (a flow cannot be negative, so totals cannot fall)."""
+    @functools.cached_property
+    def _flows(self) -> list[tuple[Claim, int, DateRange, DateRange]]:
+        """Plain, non-negative counts of their metric, each with its measure, where it starts and the moment it counts to.
+
+        A flow cannot be negative, so totals cannot fall; T101 and T104 both read these.
+        """
         signed = self._signed_metrics
-        for claim, kind, unit, _, _ in self._keyed:
+        flows = []
+        for claim, kind, _, _, _, measure in self._measured_twice:
             if kind is Kind.COUNT and not claim.forecast and claim.metric not in signed:
-                yield claim, unit
+                span = _start_and_moment(claim)
+                if span is not None:
+                    flows.append((claim, measure, *span))
+        return flows
 
     @functools.cached_property
     def running_totals(self) -> list[tuple[Tally, ...]]:
         groups: dict[Hashable, list[Tally]] = defaultdict(list)
-        for claim, unit in self._flows():
-            span = _start_and_moment(claim)
-            if span is None:
-                continue
-            start, moment = span
-            if moment.first is None or moment.last is None:
-                continue
-            groups[(claim.metric, claim.dims, unit, _range_key(start))].append(Tally(claim, moment))
+        for claim, measure, start, moment in self._flows:
+            if moment.first is not None and moment.last is not None:
+                groups[(measure, _range_key(start))].append(Tally(claim, moment))
         return [tuple(group) for group in groups.values() if len(group) > 1]
 
     @functools.cached_property
     def nested_counts(self) -> list[tuple[Claim, Claim]]:
-        groups: dict[Hashable, list[_Span]] = defaultdict(list)
-        for claim, unit in self._flows():
-            span = _span(claim)
+        groups: dict[int, list[_Span]] = defaultdict(list)
+        for claim, measure, start, end in self._flows:
+            span = _span(claim, start, end)
             if span is not None:
-                groups[(claim.metric, claim.dims, unit)].append(span)
+                groups[measure].append(span)
         return [pair for spans in groups.values() if len(spans) > 1 for pair in _lowest_containers(spans)]
 
     @functools.cached_property
     def rate_count_pairs(self) -> list[tuple[list[Claim], list[Claim]]]:
         groups: dict[Hashable, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
-        for claim, kind, unit, _, since in self._keyed:
+        for claim, kind, _, _, since, measure in self._measured_twice:
             if kind is not Kind.RATE and kind is not Kind.COUNT:
                 continue
             span = span_of(claim)
             if span is None:
                 continue
-            key = (claim.metric, claim.dims, unit, since, _range_key(span), claim.forecast)
+            key = (measure, since, _range_key(span), claim.forecast)
             groups[key][0 if kind is Kind.RATE else 1].append(claim)
         return [(rates, counts) for rates, counts in groups.values() if rates and counts]

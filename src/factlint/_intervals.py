@@ -148,12 +148,12 @@ class Interval:
     def less_than(self, other: Interval) -> Truth:
         if _ends_before(self, other):
             return Truth.CERTAINLY
-        if other.high is not None and self.low is not None and self.low >= other.high:
+        if other.high is not None and self.low is not None and _whole_or_fraction(self.low) >= _whole_or_fraction(other.high):
             return Truth.CERTAINLY_NOT
         return Truth.POSSIBLY
 
     def less_equal(self, other: Interval) -> Truth:
-        if self.high is not None and other.low is not None and self.high <= other.low:
+        if self.high is not None and other.low is not None and _whole_or_fraction(self.high) <= _whole_or_fraction(other.low):
             return Truth.CERTAINLY
         if _ends_before(other, self):
             return Truth.CERTAINLY_NOT
@@ -274,7 +274,8 @@ def _valid(low: Fraction | None, high: Fraction | None, low_open: bool, high_ope
 
 
 def _whole_or_fraction(value: Fraction) -> int | Fraction:
-    # An int adds and compares at C speed, a Fraction in Python; most stated numbers are whole.
+    # An int adds and compares at C speed, a Fraction in Python, and exactly as the Fraction
+    # does; most stated numbers are whole.
     return value.numerator if value.denominator == 1 else value
 
 
@@ -328,9 +329,10 @@ def _ends_before(first: Interval, second: Interval) -> bool:
     """Every number of `first` is below every number of `second`."""
     if first.high is None or second.low is None:
         return False
-    if first.high < second.low:
+    high, low = _whole_or_fraction(first.high), _whole_or_fraction(second.low)
+    if high < low:
         return True
-    return first.high == second.low and (first.high_open or second.low_open)
+    return high == low and (first.high_open or second.low_open)
 
 
 def _tighter_low(a: Interval, b: Interval) -> tuple[Fraction | None, bool]:

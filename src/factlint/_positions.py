@@ -168,6 +168,21 @@ def _may_continue() -> re.Pattern[str]:
     return re.compile(rf"^(?!{_one_line_statement()})", re.M)
 
 
+@functools.cache
+def _newline_before_may_continue() -> re.Pattern[str]:
+    """The newline before such a line: a search for a literal first character skips ahead at C speed, `^` does not."""
+    return re.compile(rf"\n(?!{_one_line_statement()})")
+
+
+def _next_may_continue(text: str, position: int) -> int:
+    """Where the first line at or after `position` that may not hold a whole statement starts, or -1; as `_may_continue().search`."""
+    if position == 0 and _may_continue().match(text):
+        return 0
+    # A line starts at `position` only after a newline (or at 0, above), as `^` matches.
+    found = _newline_before_may_continue().search(text, max(position - 1, 0))
+    return -1 if found is None else found.start() + 1
+
+
 def _skip(pattern: re.Pattern[str], text: str, offset: int, end: int = sys.maxsize) -> int:
     """The offset after what `pattern` matches at `offset`; given only patterns that match everywhere (if only nothing)."""
     found = pattern.match(text, offset, end)
@@ -360,10 +375,9 @@ def _multi_line_statements(text: str, start: int) -> list[tuple[int, int]]:
     statements: list[tuple[int, int]] = []
     position = start
     while True:
-        found = _may_continue().search(text, position)
-        if found is None or found.start() >= len(text):
+        begin = _next_may_continue(text, position)
+        if begin < 0 or begin >= len(text):
             return statements
-        begin = found.start()
         if text.startswith("[", _skip(_SPACES, text, begin)):
             after = _next_line(text, begin, len(text))
         else:
