@@ -35,6 +35,8 @@ CLAIM_COLUMNS = tuple(field.name for field in attrs.fields(ClaimEntry) if field.
 _BOOLEAN_COLUMNS = frozenset(field.name for field in attrs.fields(ClaimEntry) if field.type in (bool, "bool"))
 DIMS_PREFIX = "dims."
 _REQUIRED = ("id", "metric", "value")
+# The columns whose texts differ from row to row.
+_UNIQUE_COLUMNS = frozenset({"id", "value", "quote"})
 _CODES_SEPARATOR = lazy_pattern(r"[\s,]+")
 _LINE_END = lazy_pattern(r"\r\n|\r|\n")
 _LINE = lazy_pattern(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
@@ -164,6 +166,11 @@ def parse_csv(text: str, path: str) -> Document:
     tails_cell = columns["tails"] - 1 if "tails" in columns else None
     ignore_cell = columns["ignore"] - 1 if "ignore" in columns else None
     id_cell = columns["id"] - 1
+    # A table repeats its metrics, units, dates, sources and breakdowns row after row: each
+    # text is kept once, which in a table of a million claims saves hundreds of megabytes.
+    repeated = {name for name in columns if name not in _UNIQUE_COLUMNS} | set(dims)
+    shared: dict[str, str] = {}
+    plain = [(name, cell, name in repeated) for name, cell in plain]
     for line, row in rows:
         row_lines.append(line)
         if line in broken_lines:
@@ -185,9 +192,13 @@ def parse_csv(text: str, path: str) -> Document:
                 )
             )
             continue
-        entry: dict[str, object] = {name: _boolean(row[cell]) if name in _BOOLEAN_COLUMNS else row[cell] for name, cell in plain if row[cell]}
+        entry: dict[str, object] = {
+            name: _boolean(row[cell]) if name in _BOOLEAN_COLUMNS else shared.setdefault(row[cell], row[cell]) if is_repeated else row[cell]
+            for name, cell, is_repeated in plain
+            if row[cell]
+        }
         if dims_cells:
-            breakdown = {name: row[cell] for name, cell in dims_cells if row[cell]}
+            breakdown = {name: shared.setdefault(row[cell], row[cell]) for name, cell in dims_cells if row[cell]}
             if breakdown:
                 entry["dims"] = breakdown
         if items_cell is not None and row[items_cell]:
