@@ -16,7 +16,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import attrs
 
@@ -331,8 +331,9 @@ def running_totals(claim_set: ClaimSet) -> list[tuple[Tally, ...]]:
     return _inference(claim_set).running_totals
 
 
-@attrs.frozen
-class _Span:
+class _Span(NamedTuple):
+    """A count's period as T104 compares it; a named tuple, as one is made for every count over a period."""
+
     claim: Claim
     # The latest day it may start and the earliest day it may end: it surely covers at least that.
     latest_start: datetime.date
