@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import attrs
 
+from factlint._patterns import lazy_pattern
+
 __all__ = ["Path", "Position", "SourceMap", "json_source_map", "table_header_offsets", "toml_source_map"]
 
 Path = tuple[str | int, ...]
@@ -116,32 +118,32 @@ _BASIC_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
 _LITERAL_STRING = r"'[^'\n]*'"
 # A multi-line string may end in one or two quotes of its own right before
 # the closing three, hence up to five quotes at the end.
-_MULTI_LINE_BASIC_STRING = re.compile(r'"""[^"\\]*(?:(?:\\[\s\S]|""?(?!"))[^"\\]*)*"{3,5}')
-_MULTI_LINE_LITERAL_STRING = re.compile(r"'''[^']*(?:''?(?!')[^']*)*'{3,5}")
-_STRING = re.compile(f"{_BASIC_STRING}|{_LITERAL_STRING}")
+_MULTI_LINE_BASIC_STRING = lazy_pattern(r'"""[^"\\]*(?:(?:\\[\s\S]|""?(?!"))[^"\\]*)*"{3,5}')
+_MULTI_LINE_LITERAL_STRING = lazy_pattern(r"'''[^']*(?:''?(?!')[^']*)*'{3,5}")
+_STRING = lazy_pattern(f"{_BASIC_STRING}|{_LITERAL_STRING}")
 # Numbers, booleans, dates and times; a date may be followed by a space and a time.
 _SCALAR_TOKEN = r"(?:\d{4}-\d{2}-\d{2} (?=\d{2}:))?[A-Za-z0-9_+.:-]+"
-_SCALAR = re.compile(_SCALAR_TOKEN)
-_KEY_PART = re.compile(f"{_BARE_KEY}|{_BASIC_STRING}|{_LITERAL_STRING}")
-_DOT = re.compile(r"[ \t]*\.[ \t]*")
-_EQUALS = re.compile(r"[ \t]*=[ \t]*")
-_SPACES = re.compile(r"[ \t]*")
+_SCALAR = lazy_pattern(_SCALAR_TOKEN)
+_KEY_PART = lazy_pattern(f"{_BARE_KEY}|{_BASIC_STRING}|{_LITERAL_STRING}")
+_DOT = lazy_pattern(r"[ \t]*\.[ \t]*")
+_EQUALS = lazy_pattern(r"[ \t]*=[ \t]*")
+_SPACES = lazy_pattern(r"[ \t]*")
 # A comment runs to the end of its line: the lookahead keeps a failed match from
 # backtracking into it and reading its text as a key (quadratic in its length).
-_BLANKS = re.compile(r"[ \t\r\n]*(?:#[^\n]*(?![^\n])[ \t\r\n]*)*")
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_BLANKS = lazy_pattern(r"[ \t\r\n]*(?:#[^\n]*(?![^\n])[ \t\r\n]*)*")
+_ESCAPE = lazy_pattern(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
 _ESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
 # The common line, `key = scalar` with an optional comment, read in one
 # match together with the blank and comment lines before it.
-_ONE_LINE_ENTRY = re.compile(
+_ONE_LINE_ENTRY = lazy_pattern(
     rf"{_BLANKS.pattern}[ \t]*({_BARE_KEY})[ \t]*=[ \t]*({_BASIC_STRING}|{_LITERAL_STRING}|{_SCALAR_TOKEN})"
     r"[ \t]*(?:#[^\n]*)?\r?(?=\n|\Z)"
 )
 
 # A header candidate is any line starting with `[`; the groups read the
 # common single-name header (`[factlint]`, `[[claim]]`) without a key scan.
-_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*(\]))?", re.M)
+_HEADER = lazy_pattern(r"^[ \t]*(\[\[?)[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*(\]))?", re.M)
 
 
 def _one_line_statement() -> str:
@@ -406,7 +408,7 @@ def _outside(text: str, headers: list[re.Match[str]], statements: list[tuple[int
 
 
 # What may hold quotes in a statement: a multi-line string's opening, a one-line string, a comment.
-_QUOTING = re.compile(rf"\"\"\"|'''|{_BASIC_STRING}|{_LITERAL_STRING}|#[^\n]*")
+_QUOTING = lazy_pattern(rf"\"\"\"|'''|{_BASIC_STRING}|{_LITERAL_STRING}|#[^\n]*")
 
 
 def _opens_an_unclosed_string(text: str, offset: int) -> bool:
@@ -537,9 +539,9 @@ def toml_source_map(text: str) -> SourceMap:
 
 # JSON ----------------------------------------------------------------------
 
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_JSON_SCALAR = re.compile(r"-?(?:Infinity|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|NaN|true|false|null")
+_JSON_SPACE = lazy_pattern(r"[ \t\n\r]*")
+_JSON_STRING = lazy_pattern(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_JSON_SCALAR = lazy_pattern(r"-?(?:Infinity|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|NaN|true|false|null")
 
 
 def _json_key(token: str) -> str:

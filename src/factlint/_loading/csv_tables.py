@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import re
 from collections.abc import Iterator
 
 import attrs
@@ -25,6 +24,7 @@ from factlint._codes import INVALID_FILE
 from factlint._loading.documents import Document
 from factlint._loading.entries import ClaimEntry
 from factlint._model import Location, Problem
+from factlint._patterns import lazy_pattern
 from factlint._positions import Path, Position, SourceMap
 
 __all__ = ["CLAIM_COLUMNS", "DIMS_PREFIX", "parse_csv"]
@@ -35,9 +35,9 @@ CLAIM_COLUMNS = tuple(field.name for field in attrs.fields(ClaimEntry) if field.
 _BOOLEAN_COLUMNS = frozenset(field.name for field in attrs.fields(ClaimEntry) if field.type in (bool, "bool"))
 DIMS_PREFIX = "dims."
 _REQUIRED = ("id", "metric", "value")
-_CODES_SEPARATOR = re.compile(r"[\s,]+")
-_LINE_END = re.compile(r"\r\n|\r|\n")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_CODES_SEPARATOR = lazy_pattern(r"[\s,]+")
+_LINE_END = lazy_pattern(r"\r\n|\r|\n")
+_LINE = lazy_pattern(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 class _CsvSourceMap(SourceMap):
