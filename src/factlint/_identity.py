@@ -5,7 +5,9 @@ running total two ways. Inference assumes a relation only where it must hold und
 honest reading of the claims; when in doubt it assumes nothing and the user can state it.
 
 Everything is found through dicts keyed by what must match (metric, dims, unit, kind, time),
-never by comparing all pairs of claims, so a large claim set stays linear.
+never by comparing all pairs of claims, so a large claim set stays linear; and once per claim
+set: the first rule that asks builds one index of each claim's keys, kept with the claim set,
+and every grouping is built from it once, whichever rules read it.
 """
 
 from __future__ import annotations
