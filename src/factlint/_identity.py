@@ -5,7 +5,9 @@ running total two ways. Inference assumes a relation only where it must hold und
 honest reading of the claims; when in doubt it assumes nothing and the user can state it.
 
 Everything is found through dicts keyed by what must match (metric, dims, unit, kind, time),
-never by comparing all pairs of claims, so a large claim set stays linear.
+never by comparing all pairs of claims, so a large claim set stays linear; and once per claim
+set: the first rule that asks builds one index of each claim's keys, kept with the claim set,
+and every grouping is built from it once, whichever rules read it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import attrs
 
@@ -331,8 +333,9 @@ def running_totals(claim_set: ClaimSet) -> list[tuple[Tally, ...]]:
     return _inference(claim_set).running_totals
 
 
-@attrs.frozen
-class _Span:
+class _Span(NamedTuple):
+    """A count's period as T104 compares it; a named tuple, as one is made for every count over a period."""
+
     claim: Claim
     # The latest day it may start and the earliest day it may end: it surely covers at least that.
     latest_start: datetime.date

@@ -285,10 +285,13 @@ def sum_of(intervals: Iterable[Interval]) -> Interval:
     high: int | Fraction | None = 0
     low_open = high_open = False
     for interval in intervals:
+        # _whole_or_fraction, written out: this loop runs for every part of every breakdown.
+        end = interval.low
         if low is not None:
-            low = None if interval.low is None else low + _whole_or_fraction(interval.low)
+            low = None if end is None else low + (end.numerator if end.denominator == 1 else end)
+        end = interval.high
         if high is not None:
-            high = None if interval.high is None else high + _whole_or_fraction(interval.high)
+            high = None if end is None else high + (end.numerator if end.denominator == 1 else end)
         low_open = low_open or interval.low_open
         high_open = high_open or interval.high_open
     return _valid(_fraction(low), _fraction(high), low_open, high_open)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
-import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.fns import identity
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from factlint._codes import INVALID_FILE, INVALID_VALUE
 from factlint._dates import DateError, DateRange, parse_date_range
@@ -20,18 +17,13 @@ from factlint._expressions import ExpressionError
 from factlint._loading.documents import Document
 from factlint._loading.entries import (
     RELATION_TABLES,
-    CheckEntry,
     ClaimEntry,
     FileEntry,
-    PartEntry,
-    RatioEntry,
-    RelationEntry,
-    SameEntry,
     SourceEntry,
     StatedDate,
-    SumEntry,
     converter,
     describe,
+    plain_fields,
     structure_errors,
 )
 from factlint._loading.locations import LazyLocation
@@ -53,19 +45,18 @@ from factlint._model import (
 from factlint._patterns import lazy_pattern
 from factlint._positions import Path as DocPath
 from factlint._positions import SourceMap
-from factlint._quantities import QuantityError, Tolerances, parse_quantity
+from factlint._quantities import Quantity, QuantityError, Tolerances, parse_quantity
 from factlint._reported_tests import reported_test_quantity
 
 __all__ = ["FileBuild", "build", "build_file", "combine", "published_dates", "sources_of"]
 
-EntryT = TypeVar("EntryT", bound=attrs.AttrsInstance)
-
-_RELATION_MODELS: dict[type[RelationEntry], type[Relation]] = {
-    SumEntry: Sum,
-    PartEntry: Part,
-    RatioEntry: Ratio,
-    SameEntry: Same,
-    CheckEntry: Check,
+# By the table that states each relation, as RELATION_TABLES names its entry class.
+_RELATION_MODELS: dict[str, type[Relation]] = {
+    "sum": Sum,
+    "part": Part,
+    "ratio": Ratio,
+    "same": Same,
+    "check": Check,
 }
 
 
@@ -74,29 +65,10 @@ def _field_names(entry_class: type[attrs.AttrsInstance]) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(entry_class))
 
 
-# Hands every value on as it is: the model's own converters and validators read it.
-_UNCHANGED = cattrs.BaseConverter()
-_UNCHANGED.register_unstructure_hook_func(lambda _: True, identity)
-
-
-def _as_stated(entry_class: type[EntryT], *read_by_name: str) -> Callable[[EntryT], dict[str, Any]]:
-    """A function giving the fields of an entry that its model class takes as stated: all but those read by name.
-
-    cattrs generates it for the class, so that a claim's fields, declared once in ClaimEntry,
-    cost no more to hand on than if they were written out.
-    """
-    # Typed Any: mypy would also match a dict of overrides against the function's named flags.
-    omitted: dict[str, Any] = {name: override(omit=True) for name in read_by_name}
-    return make_dict_unstructure_fn(entry_class, _UNCHANGED, **omitted)
-
-
 # Dates are read against the date their source was published ("late May" of which year);
 # `of` may be a number written as text; the value is read with the run's tolerances.
 _SOURCE_DATES = ("published", "retrieved")
 _CLAIM_DATES = ("as_of", "period", "since")
-_source_as_stated = _as_stated(SourceEntry, *_SOURCE_DATES)
-_claim_as_stated = _as_stated(ClaimEntry, "value", "of", *_CLAIM_DATES)
-_file_as_stated = _as_stated(FileEntry)
 # A Claim's error names its field first ("items must be at least 1", "cannot read per = ...").
 _NAMED_FIELD = lazy_pattern(r"(?:cannot read )?(\w+)")
 # `of = 3.0`: a base written as a decimal number.
@@ -111,19 +83,35 @@ class _Builder:
     # A file's own `[factlint] fiscal_year_start`, by the file's path.
     fiscal_year_starts: dict[str, int] = attrs.field(factory=dict)
     unreadable_ids: set[str] = attrs.field(factory=set)
+    # What the file's values and dates were read as: quantities and date ranges are immutable, and a
+    # large file states the same few again and again.
+    quantities: dict[int | str, Quantity] = attrs.field(factory=dict)
+    dates: dict[tuple[StatedDate, DateRange | None, int], DateRange] = attrs.field(factory=dict)
 
     def problem(self, code: str, message: str, location: Location) -> None:
         self.problems.append(Problem(code, message, location))
 
-    def structure(self, document: Document, where: DocPath, raw: object, entry_class: type[EntryT]) -> EntryT | None:
-        """The raw entry at `where` (("claim", 3), or ("factlint",)) as its attrs class, or None after reporting its problems."""
+    def structure(
+        self, document: Document, where: DocPath, raw: object, entry_class: type[attrs.AttrsInstance]
+    ) -> dict[str, Any] | None:
+        """The fields of the raw entry at `where` (("claim", 3), or ("factlint",)), or None after reporting its problems."""
+        if isinstance(raw, dict):
+            fields = plain_fields(raw, entry_class)
+            if fields is not None:
+                return fields
+        return self.structure_by_cattrs(document, where, raw, entry_class)
+
+    def structure_by_cattrs(
+        self, document: Document, where: DocPath, raw: object, entry_class: type[attrs.AttrsInstance]
+    ) -> dict[str, Any] | None:
+        """The fields of the raw entry at `where` as cattrs structures them into `entry_class`, each problem worded and located."""
         heading = f"[{where[0]}]" if len(where) == 1 else f"[[{where[0]}]]"
         if not isinstance(raw, dict):
             self.problem(INVALID_FILE.code, f"each {heading} must be a table, not {describe(raw)}", document.locate(where))
             return None
         restored = _restore_decimal_text(raw, where, document.source_map)
         try:
-            return converter.structure(restored, entry_class)
+            return attrs.asdict(converter.structure(restored, entry_class), recurse=False)
         except (ClassValidationError, IterableValidationError, ValueError, TypeError) as error:
             for doc_path, message, at_key in structure_errors(error, where, heading, entry_class):
                 self.problem(INVALID_FILE.code, message, document.locate(doc_path, key=at_key))
@@ -147,9 +135,9 @@ class _Builder:
         for index, raw in enumerate(document.tables.get("source", [])):
             if raw is None:
                 continue
-            source_entry = self.structure(document, ("source", index), raw, SourceEntry)
-            if source_entry is not None:
-                source = _source(self, document, index, source_entry)
+            source_fields = self.structure(document, ("source", index), raw, SourceEntry)
+            if source_fields is not None:
+                source = _source(self, document, index, source_fields)
                 if source is not None:
                     file_build.sources.append(source)
         return file_build
@@ -164,20 +152,21 @@ class _Builder:
             # Let go of each raw entry once read, so that a large file never holds all of
             # its raw entries and all of its claims at once.
             raw_claims[index] = None
-            claim_entry = self.structure(document, ("claim", index), raw, ClaimEntry)
-            if claim_entry is not None:
-                if claim_entry.source is not None:
-                    file_build.published_used[claim_entry.source] = published.get(claim_entry.source)
-                claim = _claim(self, document, index, claim_entry, published)
+            claim_fields = self.structure(document, ("claim", index), raw, ClaimEntry)
+            if claim_fields is not None:
+                source = claim_fields["source"]
+                if source is not None:
+                    file_build.published_used[source] = published.get(source)
+                claim = _claim(self, document, index, claim_fields, published)
                 if claim is not None:
                     file_build.claims.append(claim)
         for table, entry_class in RELATION_TABLES.items():
             for index, raw in enumerate(document.tables.get(table, [])):
                 if raw is None:
                     continue
-                relation_entry = self.structure(document, (table, index), raw, entry_class)
-                if relation_entry is not None:
-                    relation = _relation(self, document, table, index, relation_entry)
+                relation_fields = self.structure(document, (table, index), raw, entry_class)
+                if relation_fields is not None:
+                    relation = _relation(self, document, table, index, relation_fields)
                     if relation is not None:
                         file_build.relations.append(relation)
 
@@ -270,10 +259,10 @@ class _FieldLocations(Mapping[str, Location]):
 
     __slots__ = ("_document", "_fields", "_found", "_where")
 
-    def __init__(self, document: Document, where: DocPath, entry: attrs.AttrsInstance) -> None:
+    def __init__(self, document: Document, where: DocPath, entry_class: type[attrs.AttrsInstance]) -> None:
         self._document: Document | None = document
         self._where = where
-        self._fields = _field_names(type(entry))
+        self._fields = _field_names(entry_class)
         self._found: dict[str, Location] | None = None
 
     def _resolved(self) -> dict[str, Location]:
@@ -314,11 +303,10 @@ def _field_locations(
 
 
 def _file_settings(builder: _Builder, document: Document, raw: object) -> FileSettings | None:
-    file_entry = builder.structure(document, ("factlint",), raw, FileEntry)
-    if file_entry is None:
+    fields = builder.structure(document, ("factlint",), raw, FileEntry)
+    if fields is None:
         return None
-    fields = _file_as_stated(file_entry)
-    fields["ignore"] = _stated_codes(builder, document, ("factlint",), file_entry.ignore)
+    fields["ignore"] = _stated_codes(builder, document, ("factlint",), fields["ignore"])
     try:
         return FileSettings(
             path=document.path,
@@ -346,33 +334,37 @@ def _read_date(
 ) -> DateRange | None:
     if stated is None:
         return None
+    fiscal_year_start = builder.fiscal_year_starts.get(document.path, builder.fiscal_year_start)
+    key = (stated, reference, fiscal_year_start)
+    known = builder.dates.get(key)
+    if known is not None:
+        return known
     try:
-        fiscal_year_start = builder.fiscal_year_starts.get(document.path, builder.fiscal_year_start)
-        return parse_date_range(stated, reference=reference, fiscal_year_start=fiscal_year_start)
+        builder.dates[key] = read = parse_date_range(stated, reference=reference, fiscal_year_start=fiscal_year_start)
     except DateError as error:
         message = str(error)
         if reference is None and "published date" in message:
             message += " (give the date in full, or a `published` date to its source)"
         builder.problem(INVALID_VALUE.code, f"{field}: {message}", document.locate((*where, field)))
         raise
+    return read
 
 
-def _source(builder: _Builder, document: Document, index: int, entry: SourceEntry) -> Source | None:
+def _source(builder: _Builder, document: Document, index: int, fields: dict[str, Any]) -> Source | None:
     where: DocPath = ("source", index)
-    fields = _source_as_stated(entry)
     try:
         for field in _SOURCE_DATES:
-            fields[field] = _read_date(builder, document, where, field, getattr(entry, field), None)
+            fields[field] = _read_date(builder, document, where, field, fields[field], None)
         return Source(
             **fields,
             location=LazyLocation.of(document, where),
-            locations=_FieldLocations(document, where, entry),
+            locations=_FieldLocations(document, where, SourceEntry),
         )
     except DateError:
-        builder.unreadable_ids.add(entry.id)
+        builder.unreadable_ids.add(fields["id"])
     except ValueError as error:
         builder.problem(INVALID_VALUE.code, str(error), document.locate((*where, "id")))
-        builder.unreadable_ids.add(entry.id)
+        builder.unreadable_ids.add(fields["id"])
     return None
 
 
@@ -380,42 +372,52 @@ def _claim(
     builder: _Builder,
     document: Document,
     index: int,
-    entry: ClaimEntry,
+    fields: dict[str, Any],
     published: Mapping[str, DateRange | None],
 ) -> Claim | None:
+    """The claim of the fields of the [[claim]] at `index`; its value, base and dates are read here, each problem at its field."""
     where: DocPath = ("claim", index)
-    reference = published.get(entry.source) if entry.source is not None else None
+    stated_value, stated_base = fields.pop("value"), fields.pop("of")
+    source = fields["source"]
+    reference = published.get(source) if source is not None else None
     readable = True
     try:
-        test_value = reported_test_quantity(entry.value) if isinstance(entry.value, str) else None
-        value = test_value or parse_quantity(entry.value, builder.tolerances)
+        value = _quantity(builder, stated_value)
     except QuantityError as error:
         builder.problem(INVALID_VALUE.code, f"value: {error}", document.locate((*where, "value")))
         readable = False
-    fields = _claim_as_stated(entry)
-    fields["ignore"] = _stated_codes(builder, document, where, entry.ignore)
+    fields["ignore"] = _stated_codes(builder, document, where, fields["ignore"])
     for field in _CLAIM_DATES:
         try:
-            fields[field] = _read_date(builder, document, where, field, getattr(entry, field), reference)
+            fields[field] = _read_date(builder, document, where, field, fields[field], reference)
         except DateError:
             readable = False
     if not readable:
-        builder.unreadable_ids.add(entry.id)
+        builder.unreadable_ids.add(fields["id"])
         return None
     try:
         return Claim(
             **fields,
             value=value,
-            of=_base(entry.of),
+            of=_base(stated_base),
             location=LazyLocation.of(document, where),
-            locations=_FieldLocations(document, where, entry),
+            locations=_FieldLocations(document, where, ClaimEntry),
         )
     except (TypeError, ValueError) as error:
         named = _NAMED_FIELD.match(str(error))
         field = named[1] if named and named[1] in _field_names(ClaimEntry) else "id"
         builder.problem(INVALID_VALUE.code, str(error), document.locate((*where, field)))
-        builder.unreadable_ids.add(entry.id)
+        builder.unreadable_ids.add(fields["id"])
         return None
+
+
+def _quantity(builder: _Builder, stated: int | str) -> Quantity:
+    """A claim's value: a reported test result ("t(28) = 2.20, p = .04") as its statistic, else a quantity."""
+    known = builder.quantities.get(stated)
+    if known is None:
+        test_value = reported_test_quantity(stated) if isinstance(stated, str) else None
+        known = builder.quantities[stated] = test_value or parse_quantity(stated, builder.tolerances)
+    return known
 
 
 def _base(stated: int | str | None) -> int | str | None:
@@ -430,15 +432,15 @@ def _base(stated: int | str | None) -> int | str | None:
     return stated
 
 
-def _relation(builder: _Builder, document: Document, table: str, index: int, entry: RelationEntry) -> Relation | None:
+def _relation(builder: _Builder, document: Document, table: str, index: int, fields: dict[str, Any]) -> Relation | None:
     where: DocPath = (table, index)
-    fields = attrs.asdict(entry)
+    entry_class: type[attrs.AttrsInstance] = RELATION_TABLES[table]
     try:
-        return _RELATION_MODELS[type(entry)](**fields, location=LazyLocation.of(document, where), locations=_FieldLocations(document, where, entry))
+        return _RELATION_MODELS[table](**fields, location=LazyLocation.of(document, where), locations=_FieldLocations(document, where, entry_class))
     except ExpressionError as error:
         builder.problem(INVALID_VALUE.code, f"expr: {error}", _inside_string(document, (*where, "expr"), error.column - 1))
     except (QuantityError, ValueError) as error:
-        field = {"ratio": "factor"}.get(table, next(iter(fields)))
+        field = {"ratio": "factor"}.get(table, _field_names(entry_class)[0])
         builder.problem(INVALID_VALUE.code, f"{field}: {error}", document.locate((*where, field)))
     return None
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+import types
+import typing
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import attrs
 import cattrs
@@ -27,6 +31,7 @@ __all__ = [
     "SumEntry",
     "converter",
     "describe",
+    "plain_fields",
     "structure_errors",
 ]
 
@@ -207,6 +212,85 @@ def _make_converter() -> cattrs.Converter:
 
 
 converter = _make_converter()
+
+
+@attrs.frozen
+class _PlainShape:
+    """What a raw entry holds when the converter would hand each of its values on unchanged."""
+
+    # The exact types of a value cattrs's hooks take as they are, by key; a bool is no int here.
+    types: dict[str, tuple[type, ...]]
+    required: frozenset[str]
+    defaults: dict[str, object]
+    factories: tuple[tuple[str, Callable[[], object]], ...]
+
+
+def _unchanged_types(annotation: object) -> tuple[type, ...]:
+    """The types the strict hooks pass through unchanged for a field so annotated (None aside: JSON's null is rare).
+
+    Any other annotation gives no type, so that an entry stating such a field is left to cattrs.
+    """
+    members = typing.get_args(annotation) if isinstance(annotation, types.UnionType) else (annotation,)
+    unchanged: list[type] = []
+    for member in members:
+        if member in (str, int, bool, datetime.date):
+            unchanged.append(member)
+        elif member == list[str]:
+            unchanged.append(list)
+        elif member == dict[str, str]:
+            unchanged.append(dict)
+    return tuple(unchanged)
+
+
+@functools.cache
+def _plain_shape(entry_class: type[attrs.AttrsInstance]) -> _PlainShape:
+    hints = typing.get_type_hints(entry_class)
+    fields = attrs.fields(entry_class)
+    return _PlainShape(
+        types={field.name: _unchanged_types(hints[field.name]) for field in fields},
+        required=frozenset(field.name for field in fields if field.default is attrs.NOTHING),
+        defaults={
+            field.name: field.default
+            for field in fields
+            if field.default is not attrs.NOTHING and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        },
+        factories=tuple(
+            (field.name, field.default.factory)
+            for field in fields
+            if isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        ),
+    )
+
+
+def plain_fields(raw: dict[str, object], entry_class: type[attrs.AttrsInstance]) -> dict[str, Any] | None:
+    """The fields of a raw entry as `converter` would structure them, when it would take every value as it is; else None.
+
+    Nearly every entry of a fact file is such a table of known keys and plain values, and
+    reading it so costs a fraction of cattrs's structuring. In any doubt (an unknown key, a
+    missing one, a type the hooks would convert or refuse) it is None, and cattrs reads the
+    entry and words its errors.
+    """
+    shape = _plain_shape(entry_class)
+    types_by_key = shape.types
+    for key, value in raw.items():
+        kind = type(value)
+        if kind not in types_by_key.get(key, ()):
+            return None
+        if kind is list:
+            if not all(type(item) is str for item in value):  # type: ignore[attr-defined]
+                return None
+        elif kind is dict and not all(
+            type(name) is str and type(text) is str
+            for name, text in value.items()  # type: ignore[attr-defined]
+        ):
+            return None
+    if not shape.required <= raw.keys():
+        return None
+    fields = {**shape.defaults, **raw}
+    for name, factory in shape.factories:
+        if name not in raw:
+            fields[name] = factory()
+    return fields
 
 
 def structure_errors(
