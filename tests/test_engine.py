@@ -133,3 +133,18 @@ def test_statistics_count_findings_per_code():
     claims = sum_claims()
     doubled = ClaimSet(claims=[*claims.claims, Claim(id="x", metric="m", value=1, source="nowhere")], relations=claims.relations)
     assert lint(doubled).statistics() == [("A101", "sum-mismatch", 1), ("F003", "unknown-reference", 1)]
+
+
+def test_a_plugin_rule_is_given_the_claim_set_itself_however_many_built_in_rules_ran_before_it():
+    seen: list[ClaimSet] = []
+
+    @rule("X901", "records-claims", summary="records the claim set it is given")
+    def records_claims(claim_set, context):
+        seen.append(claim_set)
+        return [Violation("seen", claims=[claim_set.claims[0]])]
+
+    claims = sum_claims()
+    report = lint(claims, rules=factlint.builtin_rules().with_rules([records_claims]))
+    assert seen[0] is claims
+    assert seen[0].claims == claims.claims and seen[0].relations == claims.relations
+    assert "X901" in {finding.code for finding in report}

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlint
-from factlint import Claim, ClaimSet, Same, Source
+from factlint import Claim, ClaimSet, Same, Source, _identity
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
@@ -367,3 +367,43 @@ def test_a_rate_of_zero_does_not_make_its_metric_signed():
         Claim(id="daily", metric="cases", value="0", per="day", period="2024-05"),
     ]
     assert codes(ClaimSet(claims=claims)) == ["A102"]
+
+
+# -- one index per claim set -------------------------------------------------------------------------
+
+
+def test_the_inference_index_is_built_once_per_claim_set_however_many_rules_and_runs_read_it(monkeypatch):
+    built: list[ClaimSet] = []
+
+    class CountedInference(_identity._Inference):
+        def __init__(self, claim_set: ClaimSet) -> None:
+            built.append(claim_set)
+            super().__init__(claim_set)
+
+    monkeypatch.setattr(_identity, "_Inference", CountedInference)
+    claim_set = ClaimSet(
+        claims=[
+            Claim(id="total", metric="arrivals", value=100, period="2023"),
+            Claim(id="north", metric="arrivals", value=70, period="2023", dims={"region": "north"}),
+            Claim(id="south", metric="arrivals", value=50, period="2023", dims={"region": "south"}),
+            Claim(id="weekly", metric="arrivals", value=20, per="week", period="2023"),
+            Claim(id="h2", metric="arrivals", value=120, period="H2 2023"),
+        ]
+    )
+    first, second = factlint.lint(claim_set), factlint.lint(claim_set)
+    assert {finding.code for finding in first} >= {"A101", "R102", "T104"}
+    assert [finding.message for finding in first] == [finding.message for finding in second]
+    # Truncation notes re-run a rule on a finding's claims alone: those are other claim sets.
+    assert sum(1 for claim_set_read in built if claim_set_read is claim_set) == 1
+
+
+def test_groupings_leave_out_no_claim_that_a_claim_alone_in_its_measure_could_join():
+    claims = [
+        Claim(id="lone", metric="deaths", value=5, as_of="2024-01-01", source="a"),
+        Claim(id="one", metric="arrivals", value=100, as_of="2024-01-01", source="a"),
+        Claim(id="other", metric="arrivals", value=150, as_of="2024-01-01", source="b"),
+        Claim(id="part", metric="arrivals", value=160, as_of="2024-01-01", source="a", dims={"region": "north"}),
+    ]
+    claim_set = ClaimSet(claims=claims, sources=outlets("a", "b"))
+    assert [[claim.id for claim in group] for group in _identity.same_quantity_groups(claim_set)] == [["one", "other"]]
+    assert [(part.id, whole.id) for part, whole, _ in _identity.part_of_pairs(claim_set)] == [("part", "one")]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factlint._intervals import Interval, Truth, format_number
+from factlint._intervals import Interval, Truth, format_number, sum_of
 
 fractions = st.fractions(min_value=-1000, max_value=1000, max_denominator=50)
 
@@ -64,6 +64,22 @@ def test_quotient_contains_every_pointwise_quotient(first, second):
     (a, x), (b, y) = first, second
     assume(y != 0)
     assert x / y in a / b
+
+
+@given(intervals_with_a_member(), intervals_with_a_member())
+def test_arithmetic_results_are_the_intervals_the_checked_constructor_builds(first, second):
+    (a, _), (b, _) = first, second
+    for result in (a + b, a - b, -a, a * b):
+        assert Interval(result.low, result.high, result.low_open, result.high_open) == result
+        assert all(end is None or type(end) is Fraction for end in (result.low, result.high))
+
+
+@given(st.lists(intervals_with_a_member(), max_size=6))
+def test_sum_of_is_the_sum_added_one_by_one(members):
+    intervals = [interval for interval, _ in members]
+    total = sum_of(intervals)
+    assert total == sum(intervals, Interval.point(0))
+    assert all(end is None or type(end) is Fraction for end in (total.low, total.high))
 
 
 @given(intervals_with_a_member(), intervals_with_a_member())

@@ -298,3 +298,69 @@ def test_a_zip_on_sys_path_leaves_the_decision_to_importlib_metadata(tmp_path, m
     archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
     monkeypatch.setattr(sys, "path", [str(archive)])
     assert _plugin_declared()
+
+
+# -- reading entry points without importlib.metadata -------------------------------------------
+
+
+def _as_read(points) -> set[tuple[str, str, str | None]]:
+    return {(point.name, point.value, getattr(point, "distribution", None) or getattr(getattr(point, "dist", None), "name", None)) for point in points}
+
+
+def test_the_quick_reader_finds_what_importlib_metadata_finds(install_fake):
+    from factlint._plugin_finder import _installed_points
+
+    install_fake("factlint-seen", "ZV", "factlint_seen_rules", "")
+    install_fake("factlint-other", "ZW", "factlint_other_rules", "")
+    assert _as_read(_installed_points()) == _as_read(entry_points())
+    assert {"ZV", "ZW"} <= {point.name for point in _installed_points()}
+
+
+def test_the_quick_reader_reads_entry_points_files_as_ini(tmp_path, monkeypatch):
+    from factlint._plugin_finder import _installed_points
+
+    info = tmp_path / "factlint_ini-2.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: factlint-ini\n\nName: not-a-header\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(
+        "# a comment\n[console_scripts]\nZX = elsewhere:main\n\n[factlint.rules]\n# another comment\n"
+        "  ZY =  factlint_ini.rules:RULES [extra]  \nZZ=factlint_ini.more\n[other.group]\nZQ = no\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    assert _as_read(_installed_points()) == {
+        ("ZY", "factlint_ini.rules:RULES [extra]", "factlint-ini"),
+        ("ZZ", "factlint_ini.more", "factlint-ini"),
+    }
+    assert _as_read(_installed_points()) == _as_read(entry_points())
+
+
+def test_a_distribution_found_twice_on_sys_path_counts_once_as_importlib_metadata_counts_it(tmp_path, monkeypatch):
+    from factlint._plugin_finder import _installed_points
+
+    for folder, prefix in (("first", "ZA"), ("second", "ZB")):
+        info = tmp_path / folder / "factlint_twice-1.0.dist-info"
+        info.mkdir(parents=True)
+        (info / "METADATA").write_text("Name: factlint-twice\n", encoding="utf-8")
+        (info / "entry_points.txt").write_text(f"[factlint.rules]\n{prefix} = factlint_twice\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "first"), str(tmp_path / "second")])
+    assert {point.name for point in _installed_points()} == {point.name for point in entry_points()} == {"ZA"}
+
+
+def test_an_entry_point_naming_an_attribute_loads_that_attribute(install_fake):
+    from factlint._plugin_finder import PluginEntryPoint
+
+    install_fake("factlint-attribute", "ZT", "factlint_attribute_rules", "class Holder:\n    RULES = [1, 2]\n")
+    assert PluginEntryPoint("ZT", "factlint_attribute_rules:Holder.RULES", "factlint-attribute").load() == [1, 2]
+
+
+@needs_example_plugin
+def test_finding_the_installed_plugins_never_imports_importlib_metadata():
+    probe = (
+        "import sys\n"
+        "from factlint.plugins import installed_rules\n"
+        "assert 'XS101' in installed_rules(), 'the example plugin was not found'\n"
+        "print('importlib.metadata' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factlint._positions import Position, json_source_map, toml_source_map
+from factlint._positions import Position, _may_continue, _next_may_continue, json_source_map, toml_source_map
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -476,3 +476,10 @@ def test_source_maps_never_raise_on_damaged_documents(data):
     for text, source_map, parse in ((toml_text, toml_source_map, tomllib.loads), (json_text, json_source_map, json.loads)):
         paths = [path for path, _ in paths_of(parse(text))] + PROBE_PATHS
         assert_answers_without_raising(source_map(data.draw(damaged(text))), paths)
+
+
+@given(st.text(alphabet="ab[]{}\"'#=. \t\r\n\\\ufeff", max_size=60), st.integers(0, 61))
+def test_the_next_line_that_may_continue_is_the_one_a_line_anchored_search_finds(text: str, position: int) -> None:
+    position = min(position, len(text))
+    found = _may_continue().search(text, position)
+    assert _next_may_continue(text, position) == (-1 if found is None else found.start())

@@ -74,7 +74,10 @@ PLANTABLE = supported_codes()
         lambda: date_ranges(min_value=datetime.date(2000, 1, 1), min_year=2000),
         lambda: date_ranges(allow_open="yes"),
         lambda: intervals(min_value=1, max_value=0),
-        lambda: sources(max_year=10_000),
+        lambda: sources(min_value=datetime.date(999, 12, 31)),
+        lambda: sources(min_value=datetime.date(2030, 1, 1), max_value=datetime.date(2000, 1, 1)),
+        lambda: sources(min_value=datetime.date(2000, 1, 1), max_year=2020),
+        lambda: sources(max_value="2020-01-01"),
         lambda: claims(metric=3),
         lambda: claims(sources=42),
         lambda: claims(sources=[3]),
@@ -208,6 +211,28 @@ def test_date_ranges_at_the_edges_of_four_digit_years_never_run_past_them(low, h
         for day in (dates.first, dates.last):
             assert day is None or low <= day <= high
         assert parse_date_range(dates.text) == dates
+
+    check()
+
+
+def test_sources_are_published_between_min_value_and_max_value():
+    low, high = datetime.date(2019, 3, 1), datetime.date(2019, 4, 30)
+
+    @given(sources(min_value=low, max_value=high))
+    def check(source):
+        published = source.published
+        assert published is None or low <= published.first <= published.last <= high
+
+    check()
+
+
+def test_sources_by_years_still_work_with_a_deprecation_warning():
+    with pytest.warns(DeprecationWarning, match=r"^sources\(min_year=\.\.\., max_year=\.\.\.\) is deprecated"):
+        strategy = sources(min_year=2010, max_year=2011)
+
+    @given(strategy)
+    def check(source):
+        assert source.published is None or datetime.date(2010, 1, 1) <= source.published.first <= source.published.last <= datetime.date(2011, 12, 31)
 
     check()
 

@@ -12,6 +12,7 @@ from typing import TypeAlias
 import attrs
 
 from factlint._echo import quoted
+from factlint._patterns import lazy_pattern
 
 __all__ = ["DateError", "DateRange", "parse_date_range"]
 
@@ -771,7 +772,7 @@ _FORMS = _Forms(
 )
 # A word where a month belongs ("4 Smarch 2024") is named as the problem when it looks like a month.
 _MISSPELT_MONTH_FORMS = tuple(
-    re.compile(pattern, re.ASCII | re.IGNORECASE)
+    lazy_pattern(pattern, re.ASCII | re.IGNORECASE)
     for pattern in (
         rf"{_ANY_WORD},? (?:of )?{_YEAR}",
         rf"(?:(?P<part>early|mid|late)[- ]|{_PHRASE}){_ANY_WORD}{_OPTIONAL_YEAR}",
@@ -779,32 +780,32 @@ _MISSPELT_MONTH_FORMS = tuple(
         rf"{_ANY_WORD} {_DAYS}{_OPTIONAL_YEAR}",
     )
 )
-_WHITESPACE = re.compile(r"\s+")
-_LEADING_WORDS = re.compile(r"(?:in|on|at|as of)(?: |$)", re.ASCII | re.IGNORECASE)
+_WHITESPACE = lazy_pattern(r"\s+")
+_LEADING_WORDS = lazy_pattern(r"(?:in|on|at|as of)(?: |$)", re.ASCII | re.IGNORECASE)
 # What may stand between the two ends of a period. Words are read before an EDTF '/', dashes
 # after it, since an EDTF side may hold a dash ("1-3 June 2024/2025-05", "mid-May 2024/..").
-_RANGE_WORDS = re.compile(r" (?:to|through|thru|until|till) ", re.ASCII | re.IGNORECASE)
-_RANGE_DASHES = re.compile(r" ?[\u2013\u2014] ?| - ")
-_RANGE_HYPHENS = re.compile(r"(?<=[a-z.])-(?=[a-z])|(?<=\b[0-9]{4})-(?=[0-9]{4}\b)", re.ASCII | re.IGNORECASE)
-_BETWEEN_AND = re.compile(r" and ", re.ASCII | re.IGNORECASE)
+_RANGE_WORDS = lazy_pattern(r" (?:to|through|thru|until|till) ", re.ASCII | re.IGNORECASE)
+_RANGE_DASHES = lazy_pattern(r" ?[\u2013\u2014] ?| - ")
+_RANGE_HYPHENS = lazy_pattern(r"(?<=[a-z.])-(?=[a-z])|(?<=\b[0-9]{4})-(?=[0-9]{4}\b)", re.ASCII | re.IGNORECASE)
+_BETWEEN_AND = lazy_pattern(r" and ", re.ASCII | re.IGNORECASE)
 _ANY_SEPARATOR = (_RANGE_WORDS, _RANGE_DASHES, _RANGE_HYPHENS)
 # "the year ending March 2019", "the year to June 2024", "the 12 months to September 2023", as
 # statistics offices date a rolling year.
-_YEAR_ENDING = re.compile(
+_YEAR_ENDING = lazy_pattern(
     r"(?:the )?(?:year|12 months|twelve months|12-month period)(?: period)? (?:ending|ended|to|up to) (?=.)",
     re.ASCII | re.IGNORECASE,
 )
 # A period that opens with a word, and the separators that may end its start.
 _OPENINGS = (
-    (re.compile(r"from (?=.)", re.ASCII | re.IGNORECASE), _ANY_SEPARATOR),
-    (re.compile(r"between (?=.)", re.ASCII | re.IGNORECASE), (_BETWEEN_AND,)),
+    (lazy_pattern(r"from (?=.)", re.ASCII | re.IGNORECASE), _ANY_SEPARATOR),
+    (lazy_pattern(r"between (?=.)", re.ASCII | re.IGNORECASE), (_BETWEEN_AND,)),
 )
 # Numbers with slashes are read differently around the world (4/6/2024 is April or June): never guessed.
-_NUMERIC_DATE = re.compile(r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}")
-_NUMERIC_MONTH = re.compile(r"[0-9]{1,2}/[0-9]{4}")
+_NUMERIC_DATE = lazy_pattern(r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}")
+_NUMERIC_MONTH = lazy_pattern(r"[0-9]{1,2}/[0-9]{4}")
 # Where words end and start, to find the longest part of a text that is a date.
-_WORD_ENDS = re.compile(r"(?<=[a-z0-9.])(?=[^a-z0-9.])", re.ASCII | re.IGNORECASE)
-_WORD_STARTS = re.compile(r"(?<=[^a-z0-9])(?=[a-z0-9])", re.ASCII | re.IGNORECASE)
+_WORD_ENDS = lazy_pattern(r"(?<=[a-z0-9.])(?=[^a-z0-9.])", re.ASCII | re.IGNORECASE)
+_WORD_STARTS = lazy_pattern(r"(?<=[^a-z0-9])(?=[a-z0-9])", re.ASCII | re.IGNORECASE)
 _OPEN = DateRange(None, None, text="..")
 
 

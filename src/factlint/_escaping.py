@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 
+from factlint._patterns import lazy_pattern
+
 __all__ = ["encodable", "escape_json_text", "printable", "printable_lines"]
 
 # Control characters (C0, DEL, C1), the Unicode line and paragraph separators, the bidirectional
 # overrides and isolates (which reorder what a reader sees), and lone surrogates (which no
 # encoding can write).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = lazy_pattern("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 # The same characters, less those that json.dumps escapes itself (below U+0020); outside the
 # C0 range they can only occur inside a JSON string, where a \\u escape means the same.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_JSON = lazy_pattern("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -76,7 +78,7 @@ def encodable(text: str, encoding: str, *, json: bool = False) -> str:
     return _NON_ASCII.sub(escape, text)
 
 
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+_NON_ASCII = lazy_pattern("[^\x00-\x7f]")
 
 
 def _text_escape(char: str) -> str:

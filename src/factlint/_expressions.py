@@ -12,6 +12,7 @@ from typing import TypeVar
 import attrs
 
 from factlint._intervals import Interval, Truth, format_number
+from factlint._patterns import lazy_pattern
 
 __all__ = ["Expression", "ExpressionError", "ExpressionTooLarge", "parse_expression"]
 
@@ -277,10 +278,10 @@ class _Token:
         return self.start + len(self.text)
 
 
-_NUMBER = re.compile(r"[0-9]{1,3}(?:[,_][0-9]{3})+(?:\.[0-9]+)?%?|[0-9]+(?:\.[0-9]+)?%?")
-_NAME = re.compile(r"[^\W\d]\w*")
+_NUMBER = lazy_pattern(r"[0-9]{1,3}(?:[,_][0-9]{3})+(?:\.[0-9]+)?%?|[0-9]+(?:\.[0-9]+)?%?")
+_NAME = lazy_pattern(r"[^\W\d]\w*")
 # What a number runs on into, for an error message: "2.5x" or "20,5381".
-_RUN = re.compile(r"[\w.,%]*")
+_RUN = lazy_pattern(r"[\w.,%]*")
 _OPERATORS = ("<=", ">=", "==", "!=", "<", ">", "=", "+", "-", "*", "×", "/", "÷")
 _ALLOWED = "use numbers, claim ids, + - * / × ÷, comparisons (< <= > >= == !=), parentheses and 'and'"
 _FORBIDDEN_PAIRS = {

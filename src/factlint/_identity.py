@@ -5,7 +5,9 @@ running total two ways. Inference assumes a relation only where it must hold und
 honest reading of the claims; when in doubt it assumes nothing and the user can state it.
 
 Everything is found through dicts keyed by what must match (metric, dims, unit, kind, time),
-never by comparing all pairs of claims, so a large claim set stays linear.
+never by comparing all pairs of claims, so a large claim set stays linear; and once per claim
+set: the first rule that asks builds one index of each claim's keys, kept with the claim set,
+and every grouping is built from it once, whichever rules read it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import attrs
 
@@ -27,12 +29,15 @@ from factlint._model import Claim, ClaimSet, Dims, Same, Source, Statistic
 __all__ = [
     "UNDATED_ASSUMPTION",
     "Breakdown",
+    "EndKey",
     "Kind",
     "Tally",
     "breakdowns",
+    "high_key",
     "highest_low",
     "is_undated",
     "kind_of",
+    "low_key",
     "lowest_high",
     "may_be_one_quantity",
     "needs_source_link",
@@ -78,7 +83,10 @@ def kind_of(claim: Claim) -> Kind:
 _STATISTIC_KINDS = {Statistic.MEAN: Kind.MEAN, Statistic.SD: Kind.SD, Statistic.TEST: Kind.TEST}
 
 
-def _range_key(dates: DateRange | None) -> tuple[datetime.date | None, datetime.date | None, str] | None:
+RangeKey = tuple[datetime.date | None, datetime.date | None, str] | None
+
+
+def _range_key(dates: DateRange | None) -> RangeKey:
     """A date range as compared: its days, and the part of the day it names ("Monday evening").
 
     Stocks such as homes without power change by the hour, so "early on Monday" and "Monday
@@ -101,7 +109,7 @@ def is_undated(claim: Claim) -> bool:
     return claim.as_of is None and claim.period is None and claim.since is None
 
 
-def _recorded_key(claim: Claim) -> tuple[datetime.date | None, datetime.date | None, str] | None:
+def _recorded_key(claim: Claim) -> RangeKey:
     """When a count over a period was recorded: its `as_of`, if it states one besides its period.
 
     Tallies of a past period are revised as records are verified (the deaths recorded for
@@ -111,18 +119,16 @@ def _recorded_key(claim: Claim) -> tuple[datetime.date | None, datetime.date | N
     return _range_key(claim.as_of) if claim.period is not None else None
 
 
-def _quantity_key(claim: Claim) -> Hashable:
-    """What must match for two claims to be one quantity: metric, dims, unit, kind, base and time, to the day."""
+def _quantity_key(claim: Claim, kind: Kind, measure: int, when: RangeKey, since: RangeKey) -> Hashable:
+    """What must match for two claims to be one quantity: metric, dims and unit (its measure), kind, base and time, to the day."""
     return (
-        claim.metric,
-        claim.dims,
-        _unit_key(claim),
-        kind_of(claim),
+        measure,
+        kind,
         claim.per,
         claim.of,
         claim.items,
-        _range_key(claim.when),
-        _range_key(claim.since),
+        when,
+        since,
         _recorded_key(claim),
         claim.forecast,
         # t(28) and t(30), or t and F, are different quantities however close their statistics.
@@ -192,11 +198,7 @@ def may_be_one_quantity(claim_set: ClaimSet, a: Claim, b: Claim) -> str | None:
 
 def same_quantity_groups(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
     """Claims that may state one quantity: same metric, dims, unit, kind and time, to the day (C101)."""
-    groups: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claim_set.claims:
-        if claim_set.infers(claim):
-            groups[_quantity_key(claim)].append(claim)
-    return [tuple(group) for group in groups.values() if len(group) > 1]
+    return _inference(claim_set).same_quantity_groups
 
 
 def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
@@ -204,59 +206,43 @@ def one_time_rates(claim_set: ClaimSet) -> list[tuple[Claim, ...]]:
 
     Rates over overlapping but different periods are never assumed equal: a rate can change.
     """
-    groups: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claim_set.claims:
-        if kind_of(claim) is Kind.RATE and claim_set.infers(claim):
-            key = (
-                claim.metric,
-                claim.dims,
-                _unit_key(claim),
-                _range_key(claim.when),
-                _range_key(claim.since),
-                _recorded_key(claim),
-                claim.forecast,
-            )
-            groups[key].append(claim)
-    return [tuple(group) for group in groups.values() if len(group) > 1]
+    return _inference(claim_set).one_time_rates
 
 
 # -- extremes of a group ------------------------------------------------------------------------
 
 
-def _low_key(interval: Interval) -> tuple[bool, Fraction, bool]:
+# Orders intervals by one end; a whole end is an int, which compares at C speed, exactly as its Fraction does.
+EndKey = tuple[bool, int | Fraction, bool]
+
+
+def low_key(interval: Interval) -> EndKey:
     """Orders intervals by how high they start (an open low end starts just above it)."""
-    return (interval.low is not None, interval.low or Fraction(0), interval.low_open)
+    low = interval.low
+    if low is None:
+        return (False, 0, True)
+    return (True, low.numerator if low.denominator == 1 else low, interval.low_open)
 
 
-def _high_key(interval: Interval) -> tuple[bool, Fraction, bool]:
+def high_key(interval: Interval) -> EndKey:
     """Orders intervals by how high they end (an open high end ends just below it)."""
-    return (interval.high is None, interval.high or Fraction(0), not interval.high_open)
+    high = interval.high
+    if high is None:
+        return (True, 0, False)
+    return (False, high.numerator if high.denominator == 1 else high, not interval.high_open)
 
 
 def highest_low(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
     """The item whose interval starts highest: if any item lies above another, this one does."""
-    return max(items, key=lambda item: _low_key(interval(item)))
+    return max(items, key=lambda item: low_key(interval(item)))
 
 
 def lowest_high(items: Iterable[T], interval: Callable[[T], Interval]) -> T:
     """The item whose interval ends lowest."""
-    return min(items, key=lambda item: _high_key(interval(item)))
+    return min(items, key=lambda item: high_key(interval(item)))
 
 
 # -- breakdowns ---------------------------------------------------------------------------------
-
-
-def _signed_metrics(claim_set: ClaimSet) -> frozenset[str]:
-    """Metrics for which some claim states a negative value (a net change): no part-of-whole holds for them."""
-    found = claim_set.shared_results.get("signed_metrics")
-    if not isinstance(found, frozenset):
-        found = claim_set.shared_results["signed_metrics"] = frozenset(
-            claim.metric
-            for claim in claim_set.claims
-            # A stated negative value, not a reading that dips below 0 ("0" a day may be -0.4).
-            if claim.value.nominal < 0
-        )
-    return found
 
 
 @attrs.frozen
@@ -268,30 +254,22 @@ class Breakdown:
     parts: tuple[Claim, ...]
 
 
-def _frame(claim: Claim) -> Hashable:
+def _frame(claim: Claim, kind: Kind, unit: str, when: RangeKey, since: RangeKey) -> Hashable:
     """What parts share with their whole: metric, unit, kind, source and time (all but dims)."""
-    return (
-        claim.metric,
-        _unit_key(claim),
-        kind_of(claim),
-        claim.per,
-        claim.source,
-        _range_key(claim.when),
-        _range_key(claim.since),
-        claim.forecast,
-    )
+    return (claim.metric, unit, kind, claim.per, claim.source, when, since, claim.forecast)
 
 
-def _sub_dims(dims: Dims) -> Iterator[Dims]:
-    """Every breakdown that `dims` refines (proper subsets of its keys), nearest first."""
-    items = list(dims.items())
+DimsItems = tuple[tuple[str, str], ...]
+
+
+def _sub_dims(items: DimsItems) -> list[DimsItems]:
+    """Every breakdown that dims of these (sorted) items refine (proper subsets of the keys), nearest first."""
     count = len(items)
-    by_size: list[list[Dims]] = [[] for _ in range(count)]
+    by_size: list[list[DimsItems]] = [[] for _ in range(count)]
     for mask in range((1 << count) - 1):
-        chosen = [items[index] for index in range(count) if mask >> index & 1]
-        by_size[len(chosen)].append(Dims(chosen))
-    for size in reversed(range(count)):
-        yield from by_size[size]
+        chosen = tuple(items[index] for index in range(count) if mask >> index & 1)
+        by_size[len(chosen)].append(chosen)
+    return [sub for size in reversed(range(count)) for sub in by_size[size]]
 
 
 def part_of_pairs(claim_set: ClaimSet) -> list[tuple[Claim, Claim, tuple[str, ...]]]:
@@ -300,30 +278,7 @@ def part_of_pairs(claim_set: ClaimSet) -> list[tuple[Claim, Claim, tuple[str, ..
     Only additive quantities (counts, amounts, rates) of one metric, unit, kind, source and
     time are parts, and a part is linked to its nearest stated whole: no claim lies between.
     """
-    found = claim_set.shared_results.get("part_of_pairs")
-    if isinstance(found, list):
-        return found
-    signed = _signed_metrics(claim_set)
-    by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
-    for claim in claim_set.claims:
-        if kind_of(claim) in (Kind.COUNT, Kind.RATE) and claim.metric not in signed and claim_set.infers(claim):
-            by_frame[_frame(claim)].setdefault(claim.dims, claim)
-    pairs: list[tuple[Claim, Claim, tuple[str, ...]]] = []
-    for claims_by_dims in by_frame.values():
-        if len(claims_by_dims) < 2:
-            continue
-        for dims, part in claims_by_dims.items():
-            nearest: Dims | None = None
-            for candidate in _sub_dims(dims):
-                if candidate in claims_by_dims:
-                    if nearest is None or len(candidate) == len(nearest):
-                        added = tuple(sorted(set(dims) - set(candidate)))
-                        pairs.append((part, claims_by_dims[candidate], added))
-                        nearest = candidate
-                    else:
-                        break
-    claim_set.shared_results["part_of_pairs"] = pairs
-    return pairs
+    return _inference(claim_set).part_of_pairs
 
 
 def breakdowns(claim_set: ClaimSet) -> list[Breakdown]:
@@ -332,46 +287,16 @@ def breakdowns(claim_set: ClaimSet) -> list[Breakdown]:
     Assumed rather than proven, and every finding built on it says so: values of one dims
     key are disjoint.
     """
-    found = claim_set.shared_results.get("breakdowns")
-    if isinstance(found, list):
-        return found
-    siblings: dict[tuple[str, str, Dims], list[Claim]] = defaultdict(list)
-    wholes: dict[str, Claim] = {}
-    for part, whole, added in part_of_pairs(claim_set):
-        wholes[whole.id] = whole
-        for key in added:
-            rest = Dims((name, value) for name, value in part.dims.items() if name != key)
-            siblings[(whole.id, key, rest)].append(part)
-    result = [
-        Breakdown(whole=wholes[whole_id], key=key, parts=tuple(parts))
-        for (whole_id, key, _), parts in siblings.items()
-        if len(parts) > 1
-    ]
-    claim_set.shared_results["breakdowns"] = result
-    return result
+    return _inference(claim_set).breakdowns
 
 
-def share_breakdowns(claim_set: ClaimSet) -> Iterator[tuple[str, tuple[Claim, ...]]]:
+def share_breakdowns(claim_set: ClaimSet) -> list[tuple[str, tuple[Claim, ...]]]:
     """Percentages that are shares of one whole: one base (`of`), one frame, dims differing in one key.
 
     Percentages by group without a stated base are not shares of one whole (62% of men and
     55% of women is not 117% of anything), so they are never added up.
     """
-    by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
-    for claim in claim_set.claims:
-        if kind_of(claim) is Kind.PERCENTAGE and claim.of is not None and claim.dims and claim_set.infers(claim):
-            by_frame[(_frame(claim), claim.of)].setdefault(claim.dims, claim)
-    for claims_by_dims in by_frame.values():
-        if len(claims_by_dims) < 2:
-            continue
-        siblings: dict[tuple[Dims, str], list[Claim]] = defaultdict(list)
-        for dims, claim in claims_by_dims.items():
-            for key in dims:
-                parent = Dims((name, value) for name, value in dims.items() if name != key)
-                siblings[(parent, key)].append(claim)
-        for (_, key), shares in siblings.items():
-            if len(shares) > 1:
-                yield key, tuple(shares)
+    return _inference(claim_set).share_breakdowns
 
 
 # -- time: running totals and nested periods ------------------------------------------------------
@@ -398,11 +323,6 @@ def _start_and_moment(claim: Claim) -> tuple[DateRange, DateRange] | None:
     return first, last
 
 
-def _is_flow(claim: Claim, signed: frozenset[str]) -> bool:
-    """A plain, non-negative count of its metric (a flow cannot be negative, so totals cannot fall)."""
-    return kind_of(claim) is Kind.COUNT and not claim.forecast and claim.metric not in signed
-
-
 def running_totals(claim_set: ClaimSet) -> list[tuple[Tally, ...]]:
     """Counts of one metric, dims and unit that share one start: a running total, which cannot fall (T101).
 
@@ -410,23 +330,12 @@ def running_totals(claim_set: ClaimSet) -> list[tuple[Tally, ...]]:
     from the period's start to its end ("2022-09/2024-06", or the first half of 2023 against
     all of 2023).
     """
-    signed = _signed_metrics(claim_set)
-    groups: dict[Hashable, list[Tally]] = defaultdict(list)
-    for claim in claim_set.claims:
-        if not _is_flow(claim, signed) or not claim_set.infers(claim):
-            continue
-        span = _start_and_moment(claim)
-        if span is None:
-            continue
-        start, moment = span
-        if moment.first is None or moment.last is None:
-            continue
-        groups[(claim.metric, claim.dims, _unit_key(claim), _range_key(start))].append(Tally(claim, moment))
-    return [tuple(group) for group in groups.values() if len(group) > 1]
+    return _inference(claim_set).running_totals
 
 
-@attrs.frozen
-class _Span:
+class _Span(NamedTuple):
+    """A count's period as T104 compares it; a named tuple, as one is made for every count over a period."""
+
     claim: Claim
     # The latest day it may start and the earliest day it may end: it surely covers at least that.
     latest_start: datetime.date
@@ -435,35 +344,24 @@ class _Span:
     earliest_start: datetime.date
     latest_end: datetime.date
     start_key: Hashable
+    # How low its value is read: the span read lowest is the one asked for.
+    high_key: EndKey
 
 
-def _span(claim: Claim) -> _Span | None:
-    found = _start_and_moment(claim)
-    if found is None:
-        return None
-    start, end = found
+def _span(claim: Claim, start: DateRange, end: DateRange) -> _Span | None:
     if None in (start.first, start.last, end.first, end.last):
         return None
-    return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start))  # type: ignore[arg-type]
+    return _Span(claim, start.last, end.first, start.first, end.last, _range_key(start), high_key(claim.value.interval))  # type: ignore[arg-type]
 
 
-def nested_counts(claim_set: ClaimSet) -> Iterator[tuple[Claim, Claim]]:
+def nested_counts(claim_set: ClaimSet) -> list[tuple[Claim, Claim]]:
     """(inner, outer): a count over a period surely inside the other's, with a different start (T104).
 
     For each inner count, only the containing count read lowest is returned: if any
     containing count is surely smaller than the inner one, that one is. Pairs that share a
     start are running totals, which T101 answers for.
     """
-    signed = _signed_metrics(claim_set)
-    groups: dict[Hashable, list[_Span]] = defaultdict(list)
-    for claim in claim_set.claims:
-        if _is_flow(claim, signed) and claim_set.infers(claim):
-            span = _span(claim)
-            if span is not None:
-                groups[(claim.metric, claim.dims, _unit_key(claim))].append(span)
-    for spans in groups.values():
-        if len(spans) > 1:
-            yield from _lowest_containers(spans)
+    return _inference(claim_set).nested_counts
 
 
 def _lowest_containers(spans: Sequence[_Span]) -> Iterator[tuple[Claim, Claim]]:
@@ -483,7 +381,8 @@ def _lowest_containers(spans: Sequence[_Span]) -> Iterator[tuple[Claim, Claim]]:
             return other
         if other is None:
             return one
-        return lowest_high([one, other], lambda span: span.claim.value.interval)
+        # As lowest_high([one, other]) chooses: `one` unless `other` ends lower.
+        return other if other.high_key < one.high_key else one
 
     def add(span: _Span) -> None:
         index = rank[span.latest_start]
@@ -537,14 +436,184 @@ def span_of(claim: Claim) -> DateRange | None:
 
 def rate_count_pairs(claim_set: ClaimSet) -> list[tuple[list[Claim], list[Claim]]]:
     """(rates, counts) of one metric, dims and unit over one period (`period`, or `since`..`as_of`) (R102)."""
-    groups: dict[Hashable, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
-    for claim in claim_set.claims:
-        kind = kind_of(claim)
-        if kind not in (Kind.RATE, Kind.COUNT) or not claim_set.infers(claim):
-            continue
-        span = span_of(claim)
-        if span is None:
-            continue
-        key = (claim.metric, claim.dims, _unit_key(claim), _range_key(claim.since), _range_key(span), claim.forecast)
-        groups[key][0 if kind is Kind.RATE else 1].append(claim)
-    return [(rates, counts) for rates, counts in groups.values() if rates and counts]
+    return _inference(claim_set).rate_count_pairs
+
+
+# -- the one index every inferring rule reads ----------------------------------------------------
+
+
+def _inference(claim_set: ClaimSet) -> _Inference:
+    """The claim set's index, built by the first rule that asks: every later rule of the run reads the same one."""
+    found = claim_set.shared_results.get("inference")
+    if not isinstance(found, _Inference):
+        found = claim_set.shared_results["inference"] = _Inference(claim_set)
+    return found
+
+
+class _Inference:
+    """The claims inference may use, each with its kind, unit and times read once, and the groupings built from them.
+
+    Each grouping is found on first use and kept: a claim set never changes, and a rule's
+    regrouping of 100,000 claims would cost more than the checks it makes.
+    """
+
+    def __init__(self, claim_set: ClaimSet) -> None:
+        self._claims = claim_set.claims
+        infers = claim_set.infers
+        # What a claim measures, its metric, dims and unit, as a small int: most groupings key
+        # on it, and hashing and comparing Dims each time cost more than the grouping.
+        measures: dict[tuple[str, Dims, str], int] = {}
+        keyed: list[tuple[Claim, Kind, str, RangeKey, RangeKey, int]] = []
+        # A claim's unit key depends on its `unit` and its value's currency alone, and a claim
+        # set states few of those.
+        units: dict[tuple[str, str], str] = {}
+        for claim in claim_set.claims:
+            if infers(claim):
+                stated_units = (claim.unit, claim.value.unit)
+                unit = units.get(stated_units)
+                if unit is None:
+                    unit = units[stated_units] = _unit_key(claim)
+                measure = measures.setdefault((claim.metric, claim.dims, unit), len(measures))
+                keyed.append((claim, kind_of(claim), unit, _range_key(claim.when), _range_key(claim.since), measure))
+        self._keyed = keyed
+        claims_per_measure = [0] * len(measures)
+        for entry in keyed:
+            claims_per_measure[entry[5]] += 1
+        # Groupings keyed on the measure (and more) skip the claims alone in their measure,
+        # which can be in no group of two: in a large set, about half of them.
+        self._measured_twice = [entry for entry in keyed if claims_per_measure[entry[5]] > 1]
+        # Parts and shares differ from their whole or siblings in dims only: a metric and unit
+        # stated with one dims alone (most of them) has none.
+        dims_per_metric_and_unit: dict[tuple[str, str], int] = defaultdict(int)
+        for metric, _, unit in measures:
+            dims_per_metric_and_unit[(metric, unit)] += 1
+        broken_down = [dims_per_metric_and_unit[(metric, unit)] > 1 for metric, _, unit in measures]
+        self._broken_down = [entry for entry in keyed if broken_down[entry[5]]]
+
+    @functools.cached_property
+    def _signed_metrics(self) -> frozenset[str]:
+        """Metrics for which some claim states a negative value (a net change): no part-of-whole holds for them."""
+        # A stated negative value, not a reading that dips below 0 ("0" a day may be -0.4).
+        return frozenset(claim.metric for claim in self._claims if claim.value.nominal.numerator < 0)
+
+    @functools.cached_property
+    def same_quantity_groups(self) -> list[tuple[Claim, ...]]:
+        groups: dict[Hashable, list[Claim]] = defaultdict(list)
+        for claim, kind, _, when, since, measure in self._measured_twice:
+            groups[_quantity_key(claim, kind, measure, when, since)].append(claim)
+        return [tuple(group) for group in groups.values() if len(group) > 1]
+
+    @functools.cached_property
+    def one_time_rates(self) -> list[tuple[Claim, ...]]:
+        groups: dict[Hashable, list[Claim]] = defaultdict(list)
+        for claim, kind, _, when, since, measure in self._measured_twice:
+            if kind is Kind.RATE:
+                key = (measure, when, since, _recorded_key(claim), claim.forecast)
+                groups[key].append(claim)
+        return [tuple(group) for group in groups.values() if len(group) > 1]
+
+    @functools.cached_property
+    def part_of_pairs(self) -> list[tuple[Claim, Claim, tuple[str, ...]]]:
+        signed = self._signed_metrics
+        # Dims are compared as their sorted items, which is how Dims compare.
+        by_frame: dict[Hashable, dict[DimsItems, Claim]] = defaultdict(dict)
+        for claim, kind, unit, when, since, _ in self._broken_down:
+            if (kind is Kind.COUNT or kind is Kind.RATE) and claim.metric not in signed:
+                by_frame[_frame(claim, kind, unit, when, since)].setdefault(tuple(claim.dims.items()), claim)
+        sub_dims: dict[DimsItems, list[DimsItems]] = {}
+        pairs: list[tuple[Claim, Claim, tuple[str, ...]]] = []
+        for claims_by_dims in by_frame.values():
+            if len(claims_by_dims) < 2:
+                continue
+            for dims, part in claims_by_dims.items():
+                candidates = sub_dims.get(dims)
+                if candidates is None:
+                    candidates = sub_dims[dims] = _sub_dims(dims)
+                nearest: DimsItems | None = None
+                for candidate in candidates:
+                    if candidate in claims_by_dims:
+                        if nearest is None or len(candidate) == len(nearest):
+                            added = tuple(sorted({key for key, _ in dims} - {key for key, _ in candidate}))
+                            pairs.append((part, claims_by_dims[candidate], added))
+                            nearest = candidate
+                        else:
+                            break
+        return pairs
+
+    @functools.cached_property
+    def breakdowns(self) -> list[Breakdown]:
+        siblings: dict[tuple[str, str, DimsItems], list[Claim]] = defaultdict(list)
+        wholes: dict[str, Claim] = {}
+        for part, whole, added in self.part_of_pairs:
+            wholes[whole.id] = whole
+            for key in added:
+                rest = tuple(item for item in part.dims.items() if item[0] != key)
+                siblings[(whole.id, key, rest)].append(part)
+        return [
+            Breakdown(whole=wholes[whole_id], key=key, parts=tuple(parts))
+            for (whole_id, key, _), parts in siblings.items()
+            if len(parts) > 1
+        ]
+
+    @functools.cached_property
+    def share_breakdowns(self) -> list[tuple[str, tuple[Claim, ...]]]:
+        by_frame: dict[Hashable, dict[Dims, Claim]] = defaultdict(dict)
+        for claim, kind, unit, when, since, _ in self._broken_down:
+            if kind is Kind.PERCENTAGE and claim.of is not None and claim.dims:
+                by_frame[(_frame(claim, kind, unit, when, since), claim.of)].setdefault(claim.dims, claim)
+        found: list[tuple[str, tuple[Claim, ...]]] = []
+        for claims_by_dims in by_frame.values():
+            if len(claims_by_dims) < 2:
+                continue
+            siblings: dict[tuple[Dims, str], list[Claim]] = defaultdict(list)
+            for dims, claim in claims_by_dims.items():
+                for key in dims:
+                    parent = Dims((name, value) for name, value in dims.items() if name != key)
+                    siblings[(parent, key)].append(claim)
+            found.extend((key, tuple(shares)) for (_, key), shares in siblings.items() if len(shares) > 1)
+        return found
+
+    @functools.cached_property
+    def _flows(self) -> list[tuple[Claim, int, DateRange, DateRange]]:
+        """Plain, non-negative counts of their metric, each with its measure, where it starts and the moment it counts to.
+
+        A flow cannot be negative, so totals cannot fall; T101 and T104 both read these.
+        """
+        signed = self._signed_metrics
+        flows = []
+        for claim, kind, _, _, _, measure in self._measured_twice:
+            if kind is Kind.COUNT and not claim.forecast and claim.metric not in signed:
+                span = _start_and_moment(claim)
+                if span is not None:
+                    flows.append((claim, measure, *span))
+        return flows
+
+    @functools.cached_property
+    def running_totals(self) -> list[tuple[Tally, ...]]:
+        groups: dict[Hashable, list[Tally]] = defaultdict(list)
+        for claim, measure, start, moment in self._flows:
+            if moment.first is not None and moment.last is not None:
+                groups[(measure, _range_key(start))].append(Tally(claim, moment))
+        return [tuple(group) for group in groups.values() if len(group) > 1]
+
+    @functools.cached_property
+    def nested_counts(self) -> list[tuple[Claim, Claim]]:
+        groups: dict[int, list[_Span]] = defaultdict(list)
+        for claim, measure, start, end in self._flows:
+            span = _span(claim, start, end)
+            if span is not None:
+                groups[measure].append(span)
+        return [pair for spans in groups.values() if len(spans) > 1 for pair in _lowest_containers(spans)]
+
+    @functools.cached_property
+    def rate_count_pairs(self) -> list[tuple[list[Claim], list[Claim]]]:
+        groups: dict[Hashable, tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
+        for claim, kind, _, _, since, measure in self._measured_twice:
+            if kind is not Kind.RATE and kind is not Kind.COUNT:
+                continue
+            span = span_of(claim)
+            if span is None:
+                continue
+            key = (measure, since, _range_key(span), claim.forecast)
+            groups[key][0 if kind is Kind.RATE else 1].append(claim)
+        return [(rates, counts) for rates, counts in groups.values() if rates and counts]

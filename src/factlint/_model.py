@@ -539,7 +539,8 @@ class Check(_Located):
     location: Location | None = attrs.field(default=None, eq=False, repr=False)
     locations: Mapping[str, Location] = attrs.field(factory=dict, eq=False, repr=False)
 
-    @property
+    # Read by several rules for every check: the expression's names are gathered once.
+    @functools.cached_property
     def claim_ids(self) -> tuple[str, ...]:
         return tuple(sorted(self.expr.names()))
 

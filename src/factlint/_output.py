@@ -85,20 +85,38 @@ def format_report(report: Report, format: str = "text", *, concise: bool = False
     `concise` (text only) gives one line per finding; `file_count` (text, json and html) is
     the number of fact files checked, for the summary.
     """
-    from factlint._formats import gitlab, html, junit
-
     formatters: dict[str, Callable[[], str]] = {
         "text": lambda: format_text(report, concise=concise, file_count=file_count),
         "json": lambda: format_json(report, file_count=file_count),
         "sarif": lambda: format_sarif(report),
         "github": lambda: format_github(report),
-        "junit": lambda: junit.format_junit(report),
-        "gitlab": lambda: gitlab.format_gitlab(report),
-        "html": lambda: html.format_html(report, summary=summary_line(report, file_count)),
+        "junit": lambda: _format_junit(report),
+        "gitlab": lambda: _format_gitlab(report),
+        "html": lambda: _format_html(report, summary_line(report, file_count)),
     }
     if format not in formatters:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     return formatters[format]()
+
+
+# The other formats' modules import XML, hashing and drawing code that a text run, the
+# pre-commit hook's, should not pay for at start-up.
+def _format_junit(report: Report) -> str:
+    from factlint._formats import junit
+
+    return junit.format_junit(report)
+
+
+def _format_gitlab(report: Report) -> str:
+    from factlint._formats import gitlab
+
+    return gitlab.format_gitlab(report)
+
+
+def _format_html(report: Report, summary: str) -> str:
+    from factlint._formats import html
+
+    return html.format_html(report, summary=summary)
 
 
 def _where(location: Location | None) -> str:

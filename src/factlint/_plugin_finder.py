@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from factlint._patterns import lazy_pattern
 from factlint._rule import Rule, RuleSet
 from factlint._rules import builtin_rules
 
@@ -36,7 +37,7 @@ __all__ = ["ENTRY_POINT_GROUP", "FactlintPluginWarning", "entry_points", "instal
 ENTRY_POINT_GROUP = "factlint.rules"
 
 # A prefix is capital letters, optionally followed by digits (`XS`, `XS1`).
-_PREFIX = re.compile(r"[A-Z]+[0-9]*")
+_PREFIX = lazy_pattern(r"[A-Z]+[0-9]*")
 
 
 class FactlintPluginWarning(UserWarning):
@@ -54,31 +55,125 @@ def entry_points() -> list[metadata.EntryPoint]:
     return sorted(unique.values(), key=lambda point: (point.name, point.value))
 
 
-def _plugin_declared() -> bool:
-    """Whether a distribution on sys.path may declare a `factlint.rules` entry point.
+@attrs.frozen
+class PluginEntryPoint:
+    """One `factlint.rules` entry point: `name = value` in the entry_points.txt of `distribution`."""
 
-    A look into each metadata folder's entry_points.txt for the group's name: a few file
-    reads, where importlib.metadata costs a large import and a parse of every distribution's
-    metadata, on every run. Anything this look cannot read (a zip on sys.path) counts as a
-    plugin, so that importlib.metadata decides.
+    name: str
+    value: str
+    distribution: str | None = None
+
+    @property
+    def module(self) -> str:
+        return self.value.partition(":")[0].strip()
+
+    def load(self) -> object:
+        """The module, or the object inside it, that the entry point names (`module` or `module:attribute`)."""
+        import importlib
+
+        found: object = importlib.import_module(self.module)
+        attribute = self.value.partition(":")[2].partition("[")[0].strip()
+        for part in filter(None, attribute.split(".")):
+            found = getattr(found, part)
+        return found
+
+
+def _plugin_declared() -> bool:
+    """Whether a distribution on sys.path may declare a `factlint.rules` entry point."""
+    points = _read_entry_points()
+    return points is None or bool(points)
+
+
+# A metadata folder ("factlint_example_plugin-0.1.0.dist-info"); importlib.metadata knows a
+# distribution by the name before the first "-", normalised, and takes the first one found.
+_METADATA_FOLDER_SUFFIXES = (".dist-info", ".egg-info")
+
+
+def _read_entry_points() -> list[PluginEntryPoint] | None:
+    """The `factlint.rules` entry points on sys.path, read as importlib.metadata reads them, or None.
+
+    A look into each metadata folder's entry_points.txt: a few file reads, where
+    importlib.metadata costs a large import and a parse of every distribution's metadata, on
+    every run, the pre-commit hook's included. None when sys.path holds what only
+    importlib.metadata can read (a zip or an egg), so that it decides.
     """
+    points: list[PluginEntryPoint] = []
+    distributions_seen: set[str] = set()
     for entry in sys.path:
         folder = entry or "."
+        if folder.endswith(".egg"):
+            return None
         try:
             with os.scandir(folder) as found:
-                names = [item.name for item in found if item.name.endswith((".dist-info", ".egg-info"))]
+                names = [item.name for item in found if item.name.endswith(_METADATA_FOLDER_SUFFIXES)]
         except NotADirectoryError:
-            return True
+            return None
         except OSError:
             continue
         for name in names:
-            try:
-                with open(os.path.join(folder, name, "entry_points.txt"), "rb") as stream:
-                    if ENTRY_POINT_GROUP.encode() in stream.read():
-                        return True
-            except OSError:
+            distribution = re.sub(r"[-_.]+", "_", name.rpartition(".")[0].partition("-")[0]).lower()
+            if distribution in distributions_seen:
                 continue
-    return False
+            distributions_seen.add(distribution)
+            declared = _declared_in(os.path.join(folder, name))
+            if declared:
+                points.extend(declared)
+    return points
+
+
+def _declared_in(metadata_folder: str) -> list[PluginEntryPoint]:
+    """The `factlint.rules` entry points of one distribution's entry_points.txt (an INI file)."""
+    try:
+        with open(os.path.join(metadata_folder, "entry_points.txt"), "rb") as stream:
+            raw = stream.read()
+    except OSError:
+        return []
+    if ENTRY_POINT_GROUP.encode() not in raw:
+        return []
+    section = None
+    declared: list[tuple[str, str]] = []
+    for line in raw.decode("utf-8", "replace").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+        elif section == ENTRY_POINT_GROUP and "=" in line:
+            name, _, value = line.partition("=")
+            declared.append((name.strip(), value.strip()))
+    distribution = _distribution_name(metadata_folder)
+    return [PluginEntryPoint(name, value, distribution) for name, value in declared]
+
+
+def _distribution_name(metadata_folder: str) -> str | None:
+    """The `Name:` of a distribution's METADATA (or an egg's PKG-INFO), as importlib.metadata gives it."""
+    for file_name in ("METADATA", "PKG-INFO"):
+        try:
+            with open(os.path.join(metadata_folder, file_name), encoding="utf-8", errors="replace") as stream:
+                for line in stream:
+                    if not line.strip():
+                        break
+                    if line.lower().startswith("name:"):
+                        return line[5:].strip()
+        except OSError:
+            continue
+    return None
+
+
+def _installed_points() -> list[PluginEntryPoint]:
+    """The installed `factlint.rules` entry points, each once, in a stable order, read without importlib.metadata where possible."""
+    points = _read_entry_points()
+    if points is None:
+        points = [_plugin_point(point) for point in entry_points()]
+    unique = {(point.name, point.value): point for point in points}
+    return sorted(unique.values(), key=lambda point: (point.name, point.value))
+
+
+def _plugin_point(point: metadata.EntryPoint | PluginEntryPoint) -> PluginEntryPoint:
+    if isinstance(point, PluginEntryPoint):
+        return point
+    dist = getattr(point, "dist", None)
+    return PluginEntryPoint(point.name, point.value, dist.name if dist is not None else None)
 
 
 @functools.cache
@@ -88,17 +183,17 @@ def installed_rules() -> RuleSet:
     A plugin left out is issued as a `FactlintPluginWarning` the first time, and is listed
     in the rule set's `warnings` (the command line prints them).
     """
-    rules = rules_from(entry_points(), builtin_rules())
+    rules = rules_from(_installed_points(), builtin_rules())
     for problem in rules.warnings:
         warnings.warn(problem, FactlintPluginWarning, stacklevel=2)
     return rules
 
 
-def rules_from(points: Iterable[metadata.EntryPoint], base: RuleSet) -> RuleSet:
+def rules_from(points: Iterable[metadata.EntryPoint | PluginEntryPoint], base: RuleSet) -> RuleSet:
     """`base` with the rules of these entry points added, and a warning for each one left out."""
     added: list[Rule] = []
     problems: list[str] = []
-    for point in points:
+    for point in map(_plugin_point, points):
         plugin = _describe(point)
         if not _PREFIX.fullmatch(point.name):
             problems.append(
@@ -141,13 +236,11 @@ def _declared_rules(loaded: object) -> Iterator[Rule]:
                 yield value
 
 
-def _distribution(point: metadata.EntryPoint) -> str:
-    dist = getattr(point, "dist", None)
-    return dist.name if dist is not None else point.module.split(".")[0]
+def _distribution(point: PluginEntryPoint) -> str:
+    return point.distribution or point.module.split(".")[0]
 
 
-def _describe(point: metadata.EntryPoint) -> str:
+def _describe(point: PluginEntryPoint) -> str:
     """How a warning names a plugin: 'plugin XS of factlint-example-plugin (XS = factlint_example_plugin.rules)'."""
-    dist = getattr(point, "dist", None)
-    provider = f" of {dist.name}" if dist is not None else ""
+    provider = f" of {point.distribution}" if point.distribution is not None else ""
     return f"plugin {point.name}{provider} ({point.name} = {point.value})"

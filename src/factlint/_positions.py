@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import attrs
 
+from factlint._patterns import lazy_pattern
+
 __all__ = ["Path", "Position", "SourceMap", "json_source_map", "table_header_offsets", "toml_source_map"]
 
 Path = tuple[str | int, ...]
@@ -116,32 +118,32 @@ _BASIC_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
 _LITERAL_STRING = r"'[^'\n]*'"
 # A multi-line string may end in one or two quotes of its own right before
 # the closing three, hence up to five quotes at the end.
-_MULTI_LINE_BASIC_STRING = re.compile(r'"""[^"\\]*(?:(?:\\[\s\S]|""?(?!"))[^"\\]*)*"{3,5}')
-_MULTI_LINE_LITERAL_STRING = re.compile(r"'''[^']*(?:''?(?!')[^']*)*'{3,5}")
-_STRING = re.compile(f"{_BASIC_STRING}|{_LITERAL_STRING}")
+_MULTI_LINE_BASIC_STRING = lazy_pattern(r'"""[^"\\]*(?:(?:\\[\s\S]|""?(?!"))[^"\\]*)*"{3,5}')
+_MULTI_LINE_LITERAL_STRING = lazy_pattern(r"'''[^']*(?:''?(?!')[^']*)*'{3,5}")
+_STRING = lazy_pattern(f"{_BASIC_STRING}|{_LITERAL_STRING}")
 # Numbers, booleans, dates and times; a date may be followed by a space and a time.
 _SCALAR_TOKEN = r"(?:\d{4}-\d{2}-\d{2} (?=\d{2}:))?[A-Za-z0-9_+.:-]+"
-_SCALAR = re.compile(_SCALAR_TOKEN)
-_KEY_PART = re.compile(f"{_BARE_KEY}|{_BASIC_STRING}|{_LITERAL_STRING}")
-_DOT = re.compile(r"[ \t]*\.[ \t]*")
-_EQUALS = re.compile(r"[ \t]*=[ \t]*")
-_SPACES = re.compile(r"[ \t]*")
+_SCALAR = lazy_pattern(_SCALAR_TOKEN)
+_KEY_PART = lazy_pattern(f"{_BARE_KEY}|{_BASIC_STRING}|{_LITERAL_STRING}")
+_DOT = lazy_pattern(r"[ \t]*\.[ \t]*")
+_EQUALS = lazy_pattern(r"[ \t]*=[ \t]*")
+_SPACES = lazy_pattern(r"[ \t]*")
 # A comment runs to the end of its line: the lookahead keeps a failed match from
 # backtracking into it and reading its text as a key (quadratic in its length).
-_BLANKS = re.compile(r"[ \t\r\n]*(?:#[^\n]*(?![^\n])[ \t\r\n]*)*")
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
+_BLANKS = lazy_pattern(r"[ \t\r\n]*(?:#[^\n]*(?![^\n])[ \t\r\n]*)*")
+_ESCAPE = lazy_pattern(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
 _ESCAPED = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", "e": "\x1b", '"': '"', "\\": "\\"}
 
 # The common line, `key = scalar` with an optional comment, read in one
 # match together with the blank and comment lines before it.
-_ONE_LINE_ENTRY = re.compile(
+_ONE_LINE_ENTRY = lazy_pattern(
     rf"{_BLANKS.pattern}[ \t]*({_BARE_KEY})[ \t]*=[ \t]*({_BASIC_STRING}|{_LITERAL_STRING}|{_SCALAR_TOKEN})"
     r"[ \t]*(?:#[^\n]*)?\r?(?=\n|\Z)"
 )
 
 # A header candidate is any line starting with `[`; the groups read the
 # common single-name header (`[factlint]`, `[[claim]]`) without a key scan.
-_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*(\]))?", re.M)
+_HEADER = lazy_pattern(r"^[ \t]*(\[\[?)[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*(\]))?", re.M)
 
 
 def _one_line_statement() -> str:
@@ -164,6 +166,21 @@ def _one_line_statement() -> str:
 def _may_continue() -> re.Pattern[str]:
     """The start of a line that may not hold a whole statement; compiled on first use, as it is slow to compile."""
     return re.compile(rf"^(?!{_one_line_statement()})", re.M)
+
+
+@functools.cache
+def _newline_before_may_continue() -> re.Pattern[str]:
+    """The newline before such a line: a search for a literal first character skips ahead at C speed, `^` does not."""
+    return re.compile(rf"\n(?!{_one_line_statement()})")
+
+
+def _next_may_continue(text: str, position: int) -> int:
+    """Where the first line at or after `position` that may not hold a whole statement starts, or -1; as `_may_continue().search`."""
+    if position == 0 and _may_continue().match(text):
+        return 0
+    # A line starts at `position` only after a newline (or at 0, above), as `^` matches.
+    found = _newline_before_may_continue().search(text, max(position - 1, 0))
+    return -1 if found is None else found.start() + 1
 
 
 def _skip(pattern: re.Pattern[str], text: str, offset: int, end: int = sys.maxsize) -> int:
@@ -358,10 +375,9 @@ def _multi_line_statements(text: str, start: int) -> list[tuple[int, int]]:
     statements: list[tuple[int, int]] = []
     position = start
     while True:
-        found = _may_continue().search(text, position)
-        if found is None or found.start() >= len(text):
+        begin = _next_may_continue(text, position)
+        if begin < 0 or begin >= len(text):
             return statements
-        begin = found.start()
         if text.startswith("[", _skip(_SPACES, text, begin)):
             after = _next_line(text, begin, len(text))
         else:
@@ -392,7 +408,7 @@ def _outside(text: str, headers: list[re.Match[str]], statements: list[tuple[int
 
 
 # What may hold quotes in a statement: a multi-line string's opening, a one-line string, a comment.
-_QUOTING = re.compile(rf"\"\"\"|'''|{_BASIC_STRING}|{_LITERAL_STRING}|#[^\n]*")
+_QUOTING = lazy_pattern(rf"\"\"\"|'''|{_BASIC_STRING}|{_LITERAL_STRING}|#[^\n]*")
 
 
 def _opens_an_unclosed_string(text: str, offset: int) -> bool:
@@ -428,8 +444,9 @@ class _TomlSourceMap(SourceMap):
         self._start = 1 if text.startswith(_BOM) else 0
         # Filled on the first question, which most runs never ask: see _resolve_headers and _body.
         self._headers: list[re.Match[str]] = []
-        self._tables: dict[Path, int] = {}
-        self._header_spans: dict[Path, _Span] = {}
+        # Each table's header (-1 for the document) and where its key starts (-1 for none): its
+        # span is made from these only when asked for, as most tables never are.
+        self._tables: dict[Path, tuple[int, int]] = {}
         self._implied_spans: dict[Path, _Span] = {}
         self._bodies: dict[int, dict[Path, _Span]] = {}
 
@@ -444,26 +461,39 @@ class _TomlSourceMap(SourceMap):
     def _resolve_headers(self) -> None:
         """Give every header its path in the parsed document, counting the entries of each array of tables."""
         text = self._text
-        self._headers = self._find_headers()
-        self._tables[()] = -1
-        self._header_spans[()] = _Span(-1, self._start, self._start, False)
+        headers = self._headers = self._find_headers()
+        tables, implied_spans = self._tables, self._implied_spans
+        tables[()] = (-1, -1)
         array_lengths: dict[Path, int] = {}
-        for index, header in enumerate(self._headers):
-            bracket = header.start(1)
-            if header.group(3) is not None:
-                names, starts = [header.group(2)], [header.start(2)]
+        for index, header in enumerate(headers):
+            opening, name, closing = header.group(1, 2, 3)
+            is_array = opening == "[["
+            path: Path
+            if closing is not None and is_array:
+                # The common header, `[[claim]]`: one name, one more entry of its array.
+                path = (name,)
+                if path not in implied_spans:
+                    implied_spans[path] = _Span(header.start(2), header.start(1), header.start(1), False)
+                length = array_lengths.get(path, 0)
+                array_lengths[path] = length + 1
+                path = (name, length)
+                if path not in tables:
+                    tables[path] = (index, -1)
+                continue
+            if closing is not None:
+                names, starts = [name], [header.start(2)]
             else:
                 key = _scan_key(text, _skip(_SPACES, text, header.end()), len(text))
                 if key is None:
                     continue
                 names, starts, _ = key
-            is_array = header.group(1) == "[["
-            path: Path = ()
+            bracket = header.start(1)
+            path = ()
             key_start = -1
             for depth, (name, start) in enumerate(zip(names, starts)):
                 path = (*path, name)
-                if path not in self._implied_spans:
-                    self._implied_spans[path] = _Span(start, bracket, bracket, False)
+                if path not in implied_spans:
+                    implied_spans[path] = _Span(start, bracket, bracket, False)
                 key_start = start
                 if is_array and depth == len(names) - 1:
                     length = array_lengths.get(path, 0)
@@ -473,9 +503,8 @@ class _TomlSourceMap(SourceMap):
                 elif path in array_lengths:
                     # A sub-table of an array of tables belongs to its latest entry.
                     path = (*path, array_lengths[path] - 1)
-            if path not in self._tables:
-                self._tables[path] = index
-                self._header_spans[path] = _Span(key_start, bracket, bracket, False)
+            if path not in tables:
+                tables[path] = (index, key_start)
 
     def _body(self, index: int) -> dict[Path, _Span]:
         spans = self._bodies.get(index)
@@ -489,13 +518,15 @@ class _TomlSourceMap(SourceMap):
     def _span(self, path: Path) -> _Span | None:
         if not self._tables:
             self._resolve_headers()
-        header_span = self._header_spans.get(path)
-        if header_span is not None:
-            return header_span
+        table = self._tables.get(path)
+        if table is not None:
+            index, key_start = table
+            bracket = self._start if index < 0 else self._headers[index].start(1)
+            return _Span(key_start, bracket, bracket, False)
         for size in range(len(path) - 1, -1, -1):
-            index = self._tables.get(path[:size])
-            if index is not None:
-                span = self._body(index).get(path[size:])
+            table = self._tables.get(path[:size])
+            if table is not None:
+                span = self._body(table[0]).get(path[size:])
                 if span is not None:
                     return span
         return self._implied_spans.get(path)
@@ -508,9 +539,9 @@ def toml_source_map(text: str) -> SourceMap:
 
 # JSON ----------------------------------------------------------------------
 
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_JSON_SCALAR = re.compile(r"-?(?:Infinity|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|NaN|true|false|null")
+_JSON_SPACE = lazy_pattern(r"[ \t\n\r]*")
+_JSON_STRING = lazy_pattern(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_JSON_SCALAR = lazy_pattern(r"-?(?:Infinity|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|NaN|true|false|null")
 
 
 def _json_key(token: str) -> str:

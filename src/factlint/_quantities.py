@@ -13,6 +13,7 @@ import attrs
 
 from factlint._echo import quoted
 from factlint._intervals import Interval, format_number
+from factlint._patterns import lazy_pattern
 
 __all__ = [
     "DEFAULT_TOLERANCES",
@@ -96,7 +97,7 @@ class RoundNumbers(enum.Enum):
 # Fraction builds 10**n in full, which takes seconds past a million and minutes past 10**8.
 # Beyond ±4,300 the number has more digits than int() reads (sys.get_int_max_str_digits()) anyway.
 MAX_EXPONENT = 4300
-_EXPONENT = re.compile(r"[eE]\s*[-+]?0*([0-9_]*)")
+_EXPONENT = lazy_pattern(r"[eE]\s*[-+]?0*([0-9_]*)")
 
 
 def exponent_too_large(digits: str) -> bool:
@@ -295,7 +296,7 @@ def _number_words(low: int, high: int) -> str:
 _BELOW_HUNDRED = rf"(?:(?:{_number_words(20, 90)})(?:[- ](?:{_number_words(1, 9)}))?|{_number_words(10, 19)}|{_number_words(1, 9)})"
 # A number written in words where digits could stand: "five", "twenty-five", "two hundred and
 # five", "a dozen", and the "a" of "a million" (which is 1 million).
-_NUMBER_WORD_PHRASE = re.compile(
+_NUMBER_WORD_PHRASE = lazy_pattern(
     rf"\b(?:(?:a|{_number_words(1, 9)})\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?"
     rf"|a\s+dozen|{_BELOW_HUNDRED}|a(?=\s+(?:thousand|million|billion|trillion)\b))\b"
 )
@@ -336,29 +337,29 @@ def _number_pattern(suffix: str) -> str:
 
 
 # A sign: "-14,000" jobs lost; "+330", a change written with its plus sign.
-_SINGLE = re.compile(r"(?P<sign>[-+])?" + _number_pattern(""))
-_RANGE = re.compile(
+_SINGLE = lazy_pattern(r"(?P<sign>[-+])?" + _number_pattern(""))
+_RANGE = lazy_pattern(
     r"(?:between\s+|from\s+)?"
     + _number_pattern("_a")
     + r"\s*(?:-|to|and)\s*"
     + _number_pattern("_b")
 )
-_PREFIX = re.compile(
+_PREFIX = lazy_pattern(
     r"(?P<hedge>" + "|".join(re.escape(phrase) for phrase in sorted(_PREFIX_HEDGES, key=len, reverse=True)) + r")\s*"
 )
 _SUFFIX_ENDINGS = tuple(_SUFFIX_HEDGES)
-_SUFFIX = re.compile(
+_SUFFIX = lazy_pattern(
     r"\s*(?P<hedge>" + "|".join(re.escape(phrase) for phrase in sorted(_SUFFIX_HEDGES, key=len, reverse=True)) + r")$"
 )
-_VAGUE = re.compile(
+_VAGUE = lazy_pattern(
     rf"(?P<vague>{_alternatives(_VAGUE_QUANTITIES)})(?:\s+of\s+(?P<currency>{_alternatives(_CURRENCY_AFTER_NUMBER)}))?"
 )
 # A dot between digits with exactly three digits after it, in a number without other separators:
 # "10.025" may be ten and a bit, or 10,025 written with a dot as the thousands separator.
-_DOT_OR_THOUSANDS = re.compile(r"(?<![\d.,_])(?<!\d )[1-9]\d{0,2}\.\d{3}(?![\d.,])")
-_SEPARATOR_BETWEEN_DIGITS = re.compile(r"(?<=\d)[.,](?=\d)")
+_DOT_OR_THOUSANDS = lazy_pattern(r"(?<![\d.,_])(?<!\d )[1-9]\d{0,2}\.\d{3}(?![\d.,])")
+_SEPARATOR_BETWEEN_DIGITS = lazy_pattern(r"(?<=\d)[.,](?=\d)")
 # What a reader of the default (a decimal point) cannot read: "10,5", "1.234.567".
-_DECIMAL_COMMA_HINT = re.compile(r"\d,\d{1,2}(?!\d)|\d\.\d{3}\.\d")
+_DECIMAL_COMMA_HINT = lazy_pattern(r"\d,\d{1,2}(?!\d)|\d\.\d{3}\.\d")
 
 
 @attrs.frozen
@@ -661,7 +662,7 @@ def _unreadable(text: str, body: str, tolerances: Tolerances) -> str:
 
 
 # "758,855 (rounded to the nearest 5)": a publisher's rounding step, declared with the number.
-_ROUNDING_STEP = re.compile(r"(?P<body>.+?),? \(?(?:rounded )?to the nearest (?P<step>[0-9][0-9,]*(?:\.[0-9]+)?)\)?")
+_ROUNDING_STEP = lazy_pattern(r"(?P<body>.+?),? \(?(?:rounded )?to the nearest (?P<step>[0-9][0-9,]*(?:\.[0-9]+)?)\)?")
 
 
 def _stepped_quantity(text: str, match: re.Match[str], tolerances: Tolerances, quotient: bool) -> Quantity:
@@ -682,7 +683,7 @@ def _stepped_quantity(text: str, match: re.Match[str], tolerances: Tolerances, q
 
 
 # "half a million", "a quarter of a billion dollars": a fraction of a scale word.
-_PART_OF_SCALE = re.compile(
+_PART_OF_SCALE = lazy_pattern(
     rf"(?P<fraction>{_alternatives(_FRACTION_WORDS)}) (?:of )?an? (?P<scale>thousand|million|billion|trillion)"
     r"(?: (?P<currency>.+))?"
 )
@@ -707,7 +708,7 @@ def _part_of_scale_quantity(text: str, match: re.Match[str], hedge: Hedge, toler
 
 
 # "one in five", "two out of three", "nine in 10", "one in every four": a share, as a fraction word is.
-_ONE_IN = re.compile(r"(?P<part>[0-9]+|[a-z]+(?:-[a-z]+)?) (?:in|out of) (?:every )?(?P<whole>[0-9]+|[a-z]+(?:-[a-z]+)?)")
+_ONE_IN = lazy_pattern(r"(?P<part>[0-9]+|[a-z]+(?:-[a-z]+)?) (?:in|out of) (?:every )?(?P<whole>[0-9]+|[a-z]+(?:-[a-z]+)?)")
 
 
 def _one_in_share(text: str, match: re.Match[str]) -> Fraction:
@@ -927,8 +928,8 @@ _FACTOR_WORDS: dict[str, Fraction] = {
     **_FRACTION_WORDS,
 }
 # The count is any text, read by `_factor_count`: "three", "twenty-five", "a dozen", "2.5".
-_FOLD = re.compile(r"(?P<count>.+?)[- ]?fold")
-_TIMES = re.compile(
+_FOLD = lazy_pattern(r"(?P<count>.+?)[- ]?fold")
+_TIMES = lazy_pattern(
     r"(?P<count>.+?)\s*(?:times|x)"
     r"(?:\s+(?P<more>more|higher|greater|larger|bigger)|\s+(?P<less>less|lower|smaller|fewer))?"
     r"(?:\s+(?:as many|the number|that))?"
@@ -936,11 +937,11 @@ _TIMES = re.compile(
 # "10 percent higher": the change is a stated percentage, read with its own precision and hedge.
 # News copy also puts the change after its word ("up 8%", "fell by 3%", "a rise of 10%") or
 # names it with a noun ("a 20% fall", "an 8% increase").
-_PERCENT_CHANGE = re.compile(
+_PERCENT_CHANGE = lazy_pattern(
     r"(?:an? (?=[0-9~]))?(?P<change>.+?)\s+"
     r"(?:(?P<up>higher|more|up|increase|rise|jump|gain)|(?P<down>lower|less|down|decrease|fall|drop|decline))"
 )
-_PERCENT_CHANGE_AFTER = re.compile(
+_PERCENT_CHANGE_AFTER = lazy_pattern(
     r"(?:(?P<up>up|rose|grew|increased|jumped|climbed|(?:an increase|a rise|a jump|a gain|growth) of)"
     r"|(?P<down>down|fell|dropped|decreased|declined|(?:a decrease|a fall|a drop|a decline) of))"
     r"(?:\s+by)?\s+(?P<change>.+)"
@@ -1086,7 +1087,7 @@ def _factor_count(stated: str, word: str, decimal_comma: bool) -> Fraction:
 
 
 # A ratio stated as a number: "2.5", "1,000", "3/2". "2,5" is no number unless the decimal mark is a comma.
-_RATIO_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|\d+/\d+)")
+_RATIO_NUMBER = lazy_pattern(r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|\d+/\d+)")
 
 
 def _ratio_number(written: str, decimal_comma: bool) -> Fraction:

@@ -10,6 +10,7 @@ import attrs
 
 from factlint._echo import quoted
 from factlint._intervals import Interval
+from factlint._patterns import lazy_pattern
 from factlint._quantities import MAX_EXPONENT, Quantity, QuantityError, Reading, exponent_too_large
 
 __all__ = [
@@ -138,7 +139,7 @@ _TEST_NAMES: dict[TestKind, str] = {
 _NUMBER = r"[-−–]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
 # A p-value may be written with a power of ten: "1.34 × 10-11", "1.34 x 10^-11", "1.34e-11".
 _P_NUMBER = _NUMBER + r"(?:\s?[×x*]\s?10\^?[-−–]\d+|[eE][-−–]\d+)?"
-_POWER = re.compile(r"(?:[×x*]10\^?|[eE])(?P<exponent>-\d+)$")
+_POWER = lazy_pattern(r"(?:[×x*]10\^?|[eE])(?P<exponent>-\d+)$")
 _DF = r"\d+(?:\.\d+)?"
 _P_SIGNS: dict[str, PComparison] = {
     "=": PComparison.EQUAL,
@@ -151,7 +152,7 @@ _P_SIGNS: dict[str, PComparison] = {
     "≥": PComparison.AT_LEAST,
     "=>": PComparison.AT_LEAST,
 }
-_TEST = re.compile(
+_TEST = lazy_pattern(
     r"(?<![\w.])(?P<name>" + "|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _TEST_NAMES.items()) + r")"
     r"\s*(?:\(\s*(?P<df>" + _DF + r"(?:\s*,\s*" + _DF + r")?)"
     r"(?:\s*,\s*N\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+))?\s*\))?"
@@ -161,7 +162,7 @@ _TEST = re.compile(
     r"(?:\s*[,;]?\s*\(?\s*(?P<tails>one|two|1|2)[- ]?(?:tailed|sided)\b\s*\)?)?"
 )
 # What a text must start with to be meant as a result: a test's name, its df or its statistic.
-_LOOKS_LIKE_TEST = re.compile(
+_LOOKS_LIKE_TEST = lazy_pattern(
     r"\s*(?:" + "|".join(_TEST_NAMES.values()) + r")\s*(?:\(\s*\d|=\s*[-−–]?\s?[\d.])"
 )
 

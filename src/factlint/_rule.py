@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,7 @@ import attrs
 from factlint._codes import FAMILIES, CodeInfo, Severity
 from factlint._figures import Figure
 from factlint._model import Claim, Location
+from factlint._patterns import lazy_pattern
 
 if TYPE_CHECKING:
     from factlint._model import ClaimSet
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["CheckFunction", "Fix", "Rule", "RuleSet", "Violation", "rule", "specificity"]
 
 # A code is capital letters followed by digits (`A101`, `XS101`), so that selection by prefix finds it.
-_CODE = re.compile(r"[A-Z]+[0-9]+")
+_CODE = lazy_pattern(r"[A-Z]+[0-9]+")
 
 
 @attrs.frozen

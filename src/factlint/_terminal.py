@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import TextIO
+
+from factlint._patterns import lazy_pattern
 
 __all__ = ["COLOR_CHOICES", "coloured", "wants_colour"]
 
@@ -20,7 +21,7 @@ _CYAN = "\033[36m"
 _SEVERITY_COLOURS = {"": _RED, "[warning] ": _YELLOW, "[info] ": _CYAN}
 
 # A finding's first line: `path:line:col: CODE [severity] message` (the tag only below error).
-_HEAD = re.compile(r"(?P<where>\S.*?:\d+:\d+: )?(?P<code>[A-Z]+[0-9]+) (?P<tag>\[(?:warning|info)\] )?")
+_HEAD = lazy_pattern(r"(?P<where>\S.*?:\d+:\d+: )?(?P<code>[A-Z]+[0-9]+) (?P<tag>\[(?:warning|info)\] )?")
 
 
 def wants_colour(choice: str, stream: TextIO) -> bool:

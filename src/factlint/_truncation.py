@@ -7,12 +7,13 @@ contradiction.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 import attrs
 
 from factlint._intervals import Interval
-from factlint._model import Claim, ClaimSet
+from factlint._model import Claim, ClaimSet, Relation
 from factlint._quantities import Hedge
 from factlint._rule import Rule, Violation
 from factlint._settings import Context
@@ -37,9 +38,7 @@ def truncation_note(chosen: Rule, violation: Violation, claim_set: ClaimSet, con
     if not replaced:
         return None
     claims = [replaced.get(claim.id, claim) for claim in violation.claims]
-    ids = {claim.id for claim in claims}
-    relations = [relation for relation in claim_set.relations if set(relation.claim_ids) <= ids]
-    alone = ClaimSet(claims=claims, sources=claim_set.sources, relations=relations)
+    alone = ClaimSet(claims=claims, sources=claim_set.sources, relations=_relations_among(claim_set, claims))
     if any(True for _ in chosen(alone, context)):
         return None
     named = ", ".join(f'{claim_id} "{claim.value.text}"' for claim_id, claim in replaced.items())
@@ -47,6 +46,37 @@ def truncation_note(chosen: Rule, violation: Violation, claim_set: ClaimSet, con
         f"note: if {named} had been truncated rather than rounded (6.567 written 6.56), "
         "these claims would agree: this may be a small reporting slip rather than a contradiction"
     )
+
+
+class _RelationsByClaim:
+    """Each relation of a claim set filed under one claim it names, with the ids it names, read once.
+
+    A finding's few claims then find the relations among them without reading every relation.
+    """
+
+    def __init__(self, relations: Sequence[Relation]) -> None:
+        self.by_claim: dict[str, list[tuple[int, Relation, frozenset[str]]]] = defaultdict(list)
+        # A relation naming no claim lies among any claims.
+        self.naming_none: list[tuple[int, Relation, frozenset[str]]] = []
+        for position, relation in enumerate(relations):
+            ids = frozenset(relation.claim_ids)
+            filed = (position, relation, ids)
+            if ids:
+                self.by_claim[min(ids)].append(filed)
+            else:
+                self.naming_none.append(filed)
+
+
+def _relations_among(claim_set: ClaimSet, claims: Sequence[Claim]) -> list[Relation]:
+    """The relations of the claim set that name only these claims, in the order they were stated."""
+    index = claim_set.shared_results.get("relations_by_claim")
+    if not isinstance(index, _RelationsByClaim):
+        index = claim_set.shared_results["relations_by_claim"] = _RelationsByClaim(claim_set.relations)
+    ids = {claim.id for claim in claims}
+    found = list(index.naming_none)
+    for claim_id in ids:
+        found.extend(filed for filed in index.by_claim.get(claim_id, ()) if filed[2] <= ids)
+    return [relation for _, relation, _ in sorted(found, key=lambda filed: filed[0])]
 
 
 def with_truncation_notes(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from fractions import Fraction
 
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim
+from factlint._patterns import lazy_pattern
 from factlint._quantities import _SCALES, Hedge, Quantity, Reading
 
 
@@ -21,7 +21,7 @@ def stated(claim: Claim) -> str:
 
 # A stated amount as its parts: what stands before the number ("£", "US$"), the number, a
 # scale word ("million", "bn") and what follows it ("rubles").
-_AMOUNT = re.compile(r"(?P<before>[^\d.]*?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P<scale>\s*[A-Za-z]+)?(?P<after>[^\d]*)")
+_AMOUNT = lazy_pattern(r"(?P<before>[^\d.]*?)(?P<number>\d[\d,]*(?:\.\d+)?)(?P<scale>\s*[A-Za-z]+)?(?P<after>[^\d]*)")
 
 
 def like_stated(value: Fraction, quantity: Quantity) -> str:

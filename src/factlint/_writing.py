@@ -9,7 +9,6 @@ under their own names, which are the fact file's keys, leaving out those at thei
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Protocol
 
@@ -17,12 +16,13 @@ import attrs
 
 from factlint._dates import DateError, DateRange, parse_date_range
 from factlint._expressions import Expression
+from factlint._patterns import lazy_pattern
 from factlint._quantities import Factor, Quantity, Reading
 
 __all__ = ["FactFileEntry", "PrettyPrinter", "fact_file_text", "pretty_as_fact_file"]
 
 # A bare key in TOML: letters, digits, underscores and dashes; anything else is quoted.
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BARE_KEY = lazy_pattern(r"[A-Za-z0-9_-]+")
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 # The order in which a fact file's relations load: sums, parts, ratios, sames, then checks.
 _RELATION_TABLES = ("sum", "part", "ratio", "same", "check")

@@ -42,6 +42,7 @@ from factlint._model import (
     Source,
     Sum,
 )
+from factlint._patterns import lazy_pattern
 from factlint._positions import Path as DocPath
 from factlint._positions import SourceMap
 from factlint._quantities import Quantity, QuantityError, Tolerances, parse_quantity
@@ -69,9 +70,9 @@ def _field_names(entry_class: type[attrs.AttrsInstance]) -> tuple[str, ...]:
 _SOURCE_DATES = ("published", "retrieved")
 _CLAIM_DATES = ("as_of", "period", "since")
 # A Claim's error names its field first ("items must be at least 1", "cannot read per = ...").
-_NAMED_FIELD = re.compile(r"(?:cannot read )?(\w+)")
+_NAMED_FIELD = lazy_pattern(r"(?:cannot read )?(\w+)")
 # `of = 3.0`: a base written as a decimal number.
-_DECIMAL_BASE = re.compile(r"-?[0-9][0-9,]*\.[0-9]+")
+_DECIMAL_BASE = lazy_pattern(r"-?[0-9][0-9,]*\.[0-9]+")
 
 
 @attrs.define
@@ -447,9 +448,9 @@ def _relation(builder: _Builder, document: Document, table: str, index: int, fie
 
 # An escape sequence in a TOML or JSON string: one character of the text it stands for,
 # or none for a TOML line-ending backslash (which also drops the blanks after it).
-_STRING_ESCAPE = re.compile(r"\\(?:[ \t]*\r?\n[ \t\r\n]*|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_STRING_ESCAPE = lazy_pattern(r"\\(?:[ \t]*\r?\n[ \t\r\n]*|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
 # JSON writes a character beyond U+FFFF as two escapes.
-_SURROGATE_PAIR_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9A-Fa-f]{2}\\u[dD][c-fC-F][0-9A-Fa-f]{2}")
+_SURROGATE_PAIR_ESCAPE = lazy_pattern(r"\\u[dD][89abAB][0-9A-Fa-f]{2}\\u[dD][c-fC-F][0-9A-Fa-f]{2}")
 
 
 def _inside_string(document: Document, where: DocPath, index: int) -> Location:

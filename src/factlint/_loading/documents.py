@@ -15,6 +15,7 @@ from factlint._codes import INVALID_FILE
 from factlint._loading.entries import TABLES, describe
 from factlint._model import Location, Problem
 from factlint._nesting import MAX_NESTING, too_deep
+from factlint._patterns import lazy_pattern
 from factlint._positions import Path as DocPath
 from factlint._positions import SourceMap, json_source_map, table_header_offsets, toml_source_map
 
@@ -56,10 +57,10 @@ class Document:
         return Location(self.path, position.line, position.column)
 
 
-_TOML_POSITION = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
+_TOML_POSITION = lazy_pattern(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 _TOML_AT_END = "(at end of document)"
-_ARRAY_OF_TABLES_HEADER = re.compile(r"\s*\[\[\s*([A-Za-z_]+)\s*\]\]")
-_LONG_NUMBER = re.compile(r"[0-9][0-9_]*")
+_ARRAY_OF_TABLES_HEADER = lazy_pattern(r"\s*\[\[\s*([A-Za-z_]+)\s*\]\]")
+_LONG_NUMBER = lazy_pattern(r"[0-9][0-9_]*")
 
 
 def parse_toml(text: str, path: str) -> Document:
@@ -200,7 +201,7 @@ def parse_json(text: str, path: str) -> Document:
     return document
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]', re.S)
+_JSON_TOKEN = lazy_pattern(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]', re.S)
 
 
 def _repeated_keys(text: str, path: str) -> list[Problem]:

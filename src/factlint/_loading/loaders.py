@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from factlint._loading.discovery import (
 )
 from factlint._loading.documents import Document, parse_json, parse_toml
 from factlint._model import ClaimSet, Location, Problem
+from factlint._patterns import lazy_pattern
 from factlint._quantities import DEFAULT_TOLERANCES, Tolerances
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def _content(path: Path) -> bytes | None:
 
 
 # Where JSON (as parse_json reads it) and CSV end a line: at LF, CR or CRLF; TOML ends one at LF.
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = lazy_pattern(r"\r\n|\r|\n")
 
 
 def _not_utf8(data: bytes, path: str, error: UnicodeDecodeError) -> Document:

@@ -10,7 +10,7 @@ from factlint._corrections import describe_typo
 from factlint._expressions import MAX_DIGITS, ExpressionTooLarge
 from factlint._figures import Bar, Figure, Role, gap_between, stated_bar
 from factlint._identity import breakdowns, part_of_pairs, share_breakdowns
-from factlint._intervals import Interval, Truth, format_number
+from factlint._intervals import Interval, Truth, format_number, sum_of
 from factlint._model import Check, Claim, ClaimSet, Part, Sum
 from factlint._quantities import Hedge
 from factlint._rule import Fix, Violation, rule
@@ -36,7 +36,7 @@ def sum_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Violation]:
 
 
 def _check_sum(total: Claim, parts: Sequence[Claim], *, complete: bool, inferred: bool) -> Iterator[Violation]:
-    parts_sum = sum((part.value.interval for part in parts), Interval.point(0))
+    parts_sum = sum_of(part.value.interval for part in parts)
     total_interval = total.value.interval
     if complete:
         holds = parts_sum.intersects(total_interval)
@@ -200,7 +200,7 @@ def shares_not_whole(claim_set: ClaimSet, context: Context) -> Iterator[Violatio
 
 def _check_shares(shares: Sequence[Claim], *, complete: bool, total: Claim | None, key: str | None) -> Iterator[Violation]:
     # Shares of disjoint parts add up to at most 100%; to exactly 100% when the parts are complete.
-    shares_sum = sum((share.value.interval for share in shares), Interval.point(0))
+    shares_sum = sum_of(share.value.interval for share in shares)
     too_much = shares_sum.greater_than(_HUNDRED) is Truth.CERTAINLY
     too_little = complete and shares_sum.less_than(_HUNDRED) is Truth.CERTAINLY
     if not (too_much or too_little):

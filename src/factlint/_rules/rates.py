@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from fractions import Fraction
 
 import attrs
@@ -237,8 +237,9 @@ def rate_total_mismatch(claim_set: ClaimSet, context: Context) -> Iterator[Viola
         if isinstance(relation, Same):
             yield from _stated_rate_counts(claim_set, relation)
     already_stated = stated_same(claim_set)
+    lengths: dict[Hashable, _Length | None] = {}
     for rates, counts in rate_count_pairs(claim_set):
-        expected = [found for rate in rates if (found := _expected_total(rate, span_of(rate))) is not None]
+        expected = [found for rate in rates if (found := _expected_total(rate, span_of(rate), lengths=lengths)) is not None]
         if not expected:
             continue
         if needs_source_link(rates[0]):
@@ -282,17 +283,54 @@ def _expected_interval(total: _ExpectedTotal) -> Interval:
     return total.interval
 
 
-def _expected_total(rate: Claim, period: DateRange | None, start: DateRange | None = None) -> _ExpectedTotal | None:
-    if rate.per is None or period is None:
+@attrs.frozen
+class _Length:
+    """How long a period is: its days, and the rate units it holds under the conventions used."""
+
+    days: Interval
+    units: Interval
+    conventions: tuple[str, ...]
+
+
+def _period_key(dates: DateRange | None) -> Hashable:
+    """All that a period's length depends on; DateRange equality leaves out a stated start and end."""
+    if dates is None:
         return None
-    since = rate.since if start is None else start
-    found = units_in_period(since, period, rate.per)
+    return (dates.first, dates.last, _period_key(dates.start), _period_key(dates.end))
+
+
+def _length(since: DateRange | None, period: DateRange, unit: RateUnit) -> _Length | None:
+    found = units_in_period(since, period, unit)
     if found is None:
         return None
     units, conventions = found
     days = period_days(since, period)
     assert days is not None  # units_in_period found a length
-    return _ExpectedTotal(rate, period, days, units, tuple(conventions), rate.value.interval * units)
+    return _Length(days, units, tuple(conventions))
+
+
+def _expected_total(
+    rate: Claim,
+    period: DateRange | None,
+    start: DateRange | None = None,
+    *,
+    lengths: dict[Hashable, _Length | None] | None = None,
+) -> _ExpectedTotal | None:
+    """What the rate gives over the period; `lengths` keeps the periods measured so far, as most rates share a few."""
+    if rate.per is None or period is None:
+        return None
+    since = rate.since if start is None else start
+    if lengths is None:
+        length = _length(since, period, rate.per)
+    else:
+        key = (_period_key(since), _period_key(period), rate.per)
+        if key in lengths:
+            length = lengths[key]
+        else:
+            length = lengths[key] = _length(since, period, rate.per)
+    if length is None:
+        return None
+    return _ExpectedTotal(rate, period, length.days, length.units, length.conventions, rate.value.interval * length.units)
 
 
 def _stated_rate_counts(claim_set: ClaimSet, relation: Same) -> Iterator[Violation]:

@@ -13,6 +13,7 @@ from factlint._distributions import PRange, StatsUnavailable, p_range, statistic
 from factlint._figures import Bar, Figure, Role, nearest_gap, span
 from factlint._intervals import Interval, format_number
 from factlint._model import Claim, ClaimSet
+from factlint._patterns import lazy_pattern
 from factlint._quantities import Tolerances
 from factlint._reported_tests import PComparison, ReportedTest, TestKind
 from factlint._rule import Violation, rule
@@ -20,7 +21,7 @@ from factlint._settings import Context
 
 __all__ = ["TestVerdict", "verdict_of"]
 
-_ONE_TAILED_WORDS = re.compile(r"\bone[- ]?(?:tailed|sided)\b", re.IGNORECASE)
+_ONE_TAILED_WORDS = lazy_pattern(r"\bone[- ]?(?:tailed|sided)\b", re.IGNORECASE)
 
 
 @attrs.frozen

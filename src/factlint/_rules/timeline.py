@@ -9,7 +9,7 @@ from factlint._codes import DATED_AFTER_SOURCE, PERIOD_REVERSED, RUNNING_TOTAL_D
 from factlint._corrections import digit_variants
 from factlint._dates import DateRange
 from factlint._figures import Bar, Figure, Role, date_bar, day_interval, gap_between
-from factlint._identity import Tally, highest_low, lowest_high, nested_counts, running_totals
+from factlint._identity import EndKey, Tally, high_key, low_key, nested_counts, running_totals
 from factlint._intervals import Interval, Truth, format_number
 from factlint._model import Claim, ClaimSet, Source
 from factlint._quantities import Hedge
@@ -46,13 +46,17 @@ def _check_running_total(group: Sequence[Tally]) -> Iterator[Violation]:
     moments = {tally.claim.id: tally.moment for tally in group}
     by_first = sorted(group, key=_first_day)
     by_last = sorted(group, key=_last_day)
+    # The best so far is replaced only by one strictly better, as highest_low and lowest_high choose.
     before: dict[str, Claim | None] = {}
     best: Claim | None = None
+    best_key: EndKey = (False, 0, True)
     index = 0
     for tally in by_first:
         while index < len(by_last) and _last_day(by_last[index]) < _first_day(tally):
             candidate = by_last[index].claim
-            best = candidate if best is None else highest_low([best, candidate], _interval)
+            key = low_key(candidate.value.interval)
+            if best is None or key > best_key:
+                best, best_key = candidate, key
             index += 1
         before[tally.claim.id] = best
     after: dict[str, Claim | None] = {}
@@ -61,7 +65,9 @@ def _check_running_total(group: Sequence[Tally]) -> Iterator[Violation]:
     for tally in reversed(by_last):
         while index >= 0 and _first_day(by_first[index]) > _last_day(tally):
             candidate = by_first[index].claim
-            best = candidate if best is None else lowest_high([best, candidate], _interval)
+            key = high_key(candidate.value.interval)
+            if best is None or key < best_key:
+                best, best_key = candidate, key
             index -= 1
         after[tally.claim.id] = best
 
@@ -118,10 +124,6 @@ def _start_of(claim: Claim) -> str:
     if period is not None and period.start is not None:
         return f"since {period.start}"
     return f"since {period.first}" if period is not None else "one start"
-
-
-def _interval(claim: Claim) -> Interval:
-    return claim.value.interval
 
 
 def _plain(claim: Claim) -> bool:

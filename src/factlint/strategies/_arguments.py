@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import warnings
 
 from hypothesis.errors import InvalidArgument
 
-__all__ = ["MAX_DIGITS", "check_days", "check_flag", "check_integer", "check_order", "check_sizes", "check_value", "check_years"]
+__all__ = [
+    "MAX_DIGITS",
+    "check_day_bounds",
+    "check_days",
+    "check_flag",
+    "check_integer",
+    "check_order",
+    "check_sizes",
+    "check_value",
+    "check_years",
+]
 
 # The most digits a generated number has: far beyond any stated figure, and well within what
 # Python writes as text (4,300 digits by default).
@@ -79,3 +90,28 @@ def _check_day(name: str, value: object) -> datetime.date:
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
         raise InvalidArgument(f"{name}={value!r} must be a datetime.date")
     return value
+
+
+def check_day_bounds(
+    strategy: str,
+    min_value: object,
+    max_value: object,
+    min_year: object,
+    max_year: object,
+    default: tuple[datetime.date, datetime.date],
+) -> tuple[datetime.date, datetime.date]:
+    """The days a strategy draws from: `min_value`/`max_value` (dates), or the deprecated `min_year`/`max_year`."""
+    if min_year is not None or max_year is not None:
+        if min_value is not None or max_value is not None:
+            raise InvalidArgument("pass min_value and max_value (dates) alone: min_year and max_year are deprecated")
+        warnings.warn(
+            f"{strategy}(min_year=..., max_year=...) is deprecated: pass min_value and max_value as dates, "
+            "as Hypothesis' dates() takes them, e.g. min_value=datetime.date(2010, 1, 1)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        first_year, last_year = check_years(
+            default[0].year if min_year is None else min_year, default[1].year if max_year is None else max_year
+        )
+        return datetime.date(first_year, 1, 1), datetime.date(last_year, 12, 31)
+    return check_days(default[0] if min_value is None else min_value, default[1] if max_value is None else max_value)

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from factlint._model import Check, Claim, ClaimSet, Part, RateUnit, Ratio, Relation, Same, Source, Sum
-from factlint.strategies._arguments import check_sizes, check_years
-from factlint.strategies._dates import date_ranges
+from factlint.strategies._arguments import check_day_bounds, check_sizes
+from factlint.strategies._dates import DEFAULT_FIRST_DAY, DEFAULT_LAST_DAY, date_ranges
 from factlint.strategies._numbers import FACTOR_WORDS
 from factlint.strategies._quantities import quantities
 
@@ -26,15 +26,25 @@ DIMS = st.dictionaries(
 )
 
 
-def sources(*, min_year: int = 2000, max_year: int = 2030) -> st.SearchStrategy[Source]:
-    """Sources with an identifier, a publisher and, usually, a published date in the years given."""
-    min_year, max_year = check_years(min_year, max_year)
+def sources(
+    *,
+    min_value: datetime.date | None = None,
+    max_value: datetime.date | None = None,
+    min_year: int | None = None,
+    max_year: int | None = None,
+) -> st.SearchStrategy[Source]:
+    """Sources with an identifier, a publisher and, usually, a published date from min_value to max_value.
+
+    As for `date_ranges()`, `min_value` and `max_value` are dates (default 2000-01-01 and
+    2030-12-31); `min_year` and `max_year` are deprecated.
+    """
+    first, last = check_day_bounds("sources", min_value, max_value, min_year, max_year, (DEFAULT_FIRST_DAY, DEFAULT_LAST_DAY))
     return st.builds(
         Source,
         id=IDENTIFIERS,
         publisher=st.sampled_from(PUBLISHERS),
         title=st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30),
-        published=st.none() | date_ranges(min_value=datetime.date(min_year, 1, 1), max_value=datetime.date(max_year, 12, 31)),
+        published=st.none() | date_ranges(min_value=first, max_value=last),
         url=st.just("") | st.builds("https://example.org/{}".format, IDENTIFIERS),
         cites=st.just(()),
     )

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import warnings
 from collections.abc import Iterable, Sequence
 from typing import Literal, get_args
 
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
 from factlint._dates import (
     _HALVES,
@@ -24,7 +22,7 @@ from factlint._dates import (
     DateRange,
     parse_date_range,
 )
-from factlint.strategies._arguments import check_days, check_flag, check_years
+from factlint.strategies._arguments import check_day_bounds, check_flag
 
 __all__ = ["DATE_FORMS", "DEFAULT_FIRST_DAY", "DEFAULT_LAST_DAY", "DateForm", "date_ranges", "day_between", "month_span", "written_date", "written_months"]
 
@@ -196,21 +194,8 @@ def date_ranges(
     a range lie between them, and every year is written with four digits.
     `min_year` and `max_year` are deprecated: pass dates.
     """
-    if min_year is not None or max_year is not None:
-        if min_value is not None or max_value is not None:
-            raise InvalidArgument("pass min_value and max_value (dates) alone: min_year and max_year are deprecated")
-        warnings.warn(
-            "date_ranges(min_year=..., max_year=...) is deprecated: pass min_value and max_value as dates, "
-            "as Hypothesis' dates() takes them, e.g. min_value=datetime.date(2010, 1, 1)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        first_year, last_year = check_years(
-            DEFAULT_FIRST_DAY.year if min_year is None else min_year, DEFAULT_LAST_DAY.year if max_year is None else max_year
-        )
-        min_value, max_value = datetime.date(first_year, 1, 1), datetime.date(last_year, 12, 31)
-    first, last = check_days(
-        DEFAULT_FIRST_DAY if min_value is None else min_value, DEFAULT_LAST_DAY if max_value is None else max_value
+    first, last = check_day_bounds(
+        "date_ranges", min_value, max_value, min_year, max_year, (DEFAULT_FIRST_DAY, DEFAULT_LAST_DAY)
     )
     return _date_ranges(first, last, check_flag("allow_open", allow_open))
 
