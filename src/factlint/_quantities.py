@@ -606,7 +606,7 @@ def _parse_text(text: str, tolerances: Tolerances, quotient: bool) -> Quantity:
 
 # A whole number in digits, its thousands separated by commas or not at all ("41,122", "600"),
 # short enough for int() to read.
-_WHOLE_IN_DIGITS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3}){1,30}|[0-9]{1,90}")
+_WHOLE_IN_DIGITS = lazy_pattern(r"[0-9]{1,3}(?:,[0-9]{3}){1,30}|[0-9]{1,90}")
 
 
 def _single_quantity(text: str, number: _Number, hedge: Hedge, tolerances: Tolerances, quotient: bool, ambiguous: str) -> Quantity:
