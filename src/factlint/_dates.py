@@ -36,7 +36,8 @@ class DateError(ValueError):
 _optional_date = attrs.validators.optional(attrs.validators.instance_of(datetime.date))
 
 
-@attrs.frozen
+# Its hash is kept: loading looks each claim's dates up by the date its source was published.
+@attrs.frozen(cache_hash=True)
 class DateRange:
     """The days a stated date can mean, inclusive at both ends; None is an open end ("2022-09/..").
 
