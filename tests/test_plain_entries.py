@@ -179,3 +179,30 @@ def test_a_file_reads_each_claim_as_it_would_be_read_alone(raws: list[Any]) -> N
         assert claims[-1] == (alone[1][0] if alone[1] is not None else None)
         problems.extend(alone[2])
     assert together.problems == problems
+
+
+def test_checking_valid_fact_files_never_imports_cattrs(tmp_path):
+    import subprocess
+    import sys
+
+    # In folders of their own: a named file is checked with its folder as context.
+    (tmp_path / "valid").mkdir()
+    (tmp_path / "invalid").mkdir()
+    (tmp_path / "valid" / "valid.facts.toml").write_text(
+        '[[claim]]\nid = "a"\nmetric = "cases"\nvalue = "about 5"\n\n[[claim]]\nid = "b"\nmetric = "cases"\nvalue = 2\n'
+        '\n[[sum]]\ntotal = "a"\nparts = ["b"]\ncomplete = false\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "invalid" / "unknown-key.facts.toml").write_text('[[claim]]\nid = "c"\nmetric = "cases"\nvalue = 1\ncolour = "red"\n', encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from factlint._cli import main\n"
+        "main(['check', '--no-cache', '--no-config', sys.argv[1]])\n"
+        "print('cattrs' in sys.modules)\n"
+    )
+    valid = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "valid" / "valid.facts.toml")], capture_output=True, text=True, check=True)
+    assert valid.stdout.splitlines()[-1] == "False"
+    # An entry the plain path leaves is still read by cattrs, which words its problem.
+    unknown = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "invalid" / "unknown-key.facts.toml")], capture_output=True, text=True, check=True)
+    assert "unknown key 'colour'" in unknown.stdout
+    assert unknown.stdout.splitlines()[-1] == "True"

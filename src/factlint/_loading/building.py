@@ -9,7 +9,6 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError, IterableValidationError
 
 from factlint._codes import INVALID_FILE, INVALID_VALUE
 from factlint._dates import DateError, DateRange, parse_date_range
@@ -21,10 +20,8 @@ from factlint._loading.entries import (
     FileEntry,
     SourceEntry,
     StatedDate,
-    converter,
     describe,
     plain_fields,
-    structure_errors,
 )
 from factlint._loading.locations import LazyLocation
 from factlint._model import (
@@ -109,10 +106,14 @@ class _Builder:
         if not isinstance(raw, dict):
             self.problem(INVALID_FILE.code, f"each {heading} must be a table, not {describe(raw)}", document.locate(where))
             return None
+        # Imported here: cattrs is needed only for such entries, and a run on valid files
+        # should not pay for its import at start-up.
+        from factlint._loading.structuring import STRUCTURING_ERRORS, converter, structure_errors
+
         restored = _restore_decimal_text(raw, where, document.source_map)
         try:
             return attrs.asdict(converter.structure(restored, entry_class), recurse=False)
-        except (ClassValidationError, IterableValidationError, ValueError, TypeError) as error:
+        except STRUCTURING_ERRORS as error:
             for doc_path, message, at_key in structure_errors(error, where, heading, entry_class):
                 self.problem(INVALID_FILE.code, message, document.locate(doc_path, key=at_key))
             stated_id = raw.get("id")
