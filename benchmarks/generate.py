@@ -219,8 +219,11 @@ class _Family:
             year, month_number = 2022 + (month + 9) // 12, (month + 9) % 12 + 1
             stated: str | int = value
             if step == dropped:
-                # The month before stays exact, so that only this pair disagrees.
+                # The month before stays exact, so that only this pair disagrees; the fall is
+                # never to a round number either, which may be rounded up to the month before.
                 stated = values[step - 1] - rng.randint(1, 40)
+                if stated % 10 == 0:
+                    stated -= 1
             elif rng.random() < 0.25 and dropped not in (step, step + 1):
                 stated = f"more than {number(value // 100 * 100)}"
             as_of = f"{year}-{month_number:02d}" if rng.random() < 0.5 else f"{MONTHS[month_number - 1]} {year}"
