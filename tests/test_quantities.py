@@ -1040,3 +1040,18 @@ def test_just_over_a_share_word_lies_above_it_within_100_percent(word, hedge):
     share = _SHARES[word]
     interval = parse_quantity(f"{hedge} {word}").interval
     assert interval == Interval(share, min(share * Fraction(121, 100), Fraction(100)), low_open=True)
+
+
+@pytest.mark.parametrize(
+    ("stated", "low", "high", "hedge"),
+    [
+        ("only 35,887", 35887, 35887, Hedge.EXACT),
+        ("a record 255,055", 255055, 255055, Hedge.EXACT),
+        ("a little more than 203", 203, Fraction(2233, 10), Hedge.JUST_OVER),
+        ("just shy of 203", Fraction(1827, 10), 203, Hedge.NEARLY),
+        ("as few as 13", 13, None, Hedge.AT_LEAST),
+    ],
+)
+def test_phrasings_of_real_reporting_read_as_their_hedge(stated, low, high, hedge):
+    quantity = parse_quantity(stated)
+    assert (quantity.interval.low, quantity.interval.high, quantity.hedge) == (low, high, hedge)

@@ -153,6 +153,13 @@ DEFAULT_TOLERANCES = Tolerances()
 # The one table of hedge phrases, for numbers ("nearly 100") and ratio words ("nearly double") alike.
 # Matched longest first, so that "just under" wins over "under".
 _PREFIX_HEDGES: dict[str, Hedge] = {
+    # Words that stress a figure without hedging it: "only 35,887", "just 1 percent", "a
+    # record 255,055" read as the number alone.
+    "exactly": Hedge.EXACT,
+    "precisely": Hedge.EXACT,
+    "only": Hedge.EXACT,
+    "just": Hedge.EXACT,
+    "a record": Hedge.EXACT,
     "approximately": Hedge.APPROXIMATE,
     "an estimated": Hedge.APPROXIMATE,
     "the estimated": Hedge.APPROXIMATE,
@@ -169,9 +176,19 @@ _PREFIX_HEDGES: dict[str, Hedge] = {
     "close to": Hedge.NEARLY,
     "slightly fewer than": Hedge.NEARLY,
     "a little under": Hedge.NEARLY,
+    "a little less than": Hedge.NEARLY,
+    "a little fewer than": Hedge.NEARLY,
+    "slightly less than": Hedge.NEARLY,
+    "slightly under": Hedge.NEARLY,
+    "just shy of": Hedge.NEARLY,
+    "shy of": Hedge.NEARLY,
+    "just below": Hedge.NEARLY,
     "just over": Hedge.JUST_OVER,
     "slightly more than": Hedge.JUST_OVER,
     "a little over": Hedge.JUST_OVER,
+    "a little more than": Hedge.JUST_OVER,
+    "slightly over": Hedge.JUST_OVER,
+    "just above": Hedge.JUST_OVER,
     "upwards of": Hedge.JUST_OVER,
     "at least": Hedge.AT_LEAST,
     "no fewer than": Hedge.AT_LEAST,
@@ -192,6 +209,8 @@ _PREFIX_HEDGES: dict[str, Hedge] = {
     "up to": Hedge.AT_MOST,
     "no more than": Hedge.AT_MOST,
     "as many as": Hedge.AT_MOST,
+    # "as few as 10": the count may be that low, no lower.
+    "as few as": Hedge.AT_LEAST,
     "as much as": Hedge.AT_MOST,
     "not more than": Hedge.AT_MOST,
     "a maximum of": Hedge.AT_MOST,
@@ -461,13 +480,17 @@ def parse_quantity(stated: Stated, tolerances: Tolerances = DEFAULT_TOLERANCES) 
 
     Hedges (`Hedge`): about, around, approximately, roughly, some, (an, the) estimated, ~, circa
     (N ± `approximate`, and at least the plain reading); nearly, almost, just under, close
-    to, slightly fewer than, a little under ([N − `nearly`, N)); just over, slightly more
-    than, a little over, upwards of ((N, N + `nearly`]); at least, no fewer than, no less
-    than, not less than, a minimum of, "N or more", "N+" ([N, ∞)); more than, over, above,
+    to, slightly fewer than, slightly less than, slightly under, a little under, a little
+    less than, a little fewer than, (just) shy of, just below ([N − `nearly`, N)); just over,
+    just above, slightly more than, slightly over, a little over, a little more than,
+    upwards of ((N, N + `nearly`]); at least, no fewer than, no less than, not less than, a
+    minimum of, as few as, "N or more", "N+" ([N, ∞)); more than, over, above,
     well over, well above, higher than, greater than, past, in excess of, exceeding ((N, ∞));
     at most, up to, no more than, not more than, a maximum of, as many as, as much as, "N or
     fewer" ([0, N]); fewer than, less than, under, below, well under, well below, lower than
     ([0, N)). Hedges combine with money: "just over $2 billion" is (2 billion, 2.2 billion].
+    Words that stress a figure without hedging it (exactly, precisely, only, just, a record)
+    leave its plain reading: "only 35,887" is 35,887, "just 1 percent" [0.5%, 1.5%).
 
     A plain count or amount may declare its publisher's rounding step: "758,855 (rounded to
     the nearest 5)" is [758,852.5, 758,857.5], as is "758,855 to the nearest 5".
