@@ -21,7 +21,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -46,12 +46,22 @@ class FactlintPluginWarning(UserWarning):
 
 def entry_points() -> list[metadata.EntryPoint]:
     """The installed `factlint.rules` entry points, each once, in a stable order."""
-    if not _plugin_declared():
-        return []
+    return _metadata_entry_points() if _plugin_declared() else []
+
+
+def _metadata_entry_points() -> list[metadata.EntryPoint]:
     # Imported here: it is slow to import, and only a run that needs the plugins pays for it.
     from importlib import metadata
 
-    unique = {(point.name, point.value): point for point in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    return _each_once(metadata.entry_points(group=ENTRY_POINT_GROUP))
+
+
+PointT = TypeVar("PointT", "metadata.EntryPoint", "PluginEntryPoint")
+
+
+def _each_once(points: Iterable[PointT]) -> list[PointT]:
+    """Entry points declared more than once (by name and value) taken once, in a stable order."""
+    unique = {(point.name, point.value): point for point in points}
     return sorted(unique.values(), key=lambda point: (point.name, point.value))
 
 
@@ -163,10 +173,9 @@ def _distribution_name(metadata_folder: str) -> str | None:
 def _installed_points() -> list[PluginEntryPoint]:
     """The installed `factlint.rules` entry points, each once, in a stable order, read without importlib.metadata where possible."""
     points = _read_entry_points()
-    if points is None:
-        points = [_plugin_point(point) for point in entry_points()]
-    unique = {(point.name, point.value): point for point in points}
-    return sorted(unique.values(), key=lambda point: (point.name, point.value))
+    if points is None:  # sys.path holds what only importlib.metadata can read
+        points = [_plugin_point(point) for point in _metadata_entry_points()]
+    return _each_once(points)
 
 
 def _plugin_point(point: metadata.EntryPoint | PluginEntryPoint) -> PluginEntryPoint:
